@@ -1,0 +1,9 @@
+"""Test runs: fast hashing, DEBUG off (as in prod), a fixed throwaway key."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Persistent connections outlive pytest-django's per-test setup; keep it simple.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

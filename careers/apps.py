@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CareersConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "careers"
+    verbose_name = "Careers guide"

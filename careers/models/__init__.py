@@ -1,0 +1,25 @@
+from .base import AsOfPrecision
+from .content import Application, Duty, EducationStep, OutlookStatistic, Quote, QuoteTopic
+from .roles import Importance, Role, RoleSkill
+from .salaries import Salary
+from .sources import Source
+from .taxonomy import CareerStage, Company, Skill, SkillKind
+
+__all__ = [
+    "Application",
+    "AsOfPrecision",
+    "CareerStage",
+    "Company",
+    "Duty",
+    "EducationStep",
+    "Importance",
+    "OutlookStatistic",
+    "Quote",
+    "QuoteTopic",
+    "Role",
+    "RoleSkill",
+    "Salary",
+    "Skill",
+    "SkillKind",
+    "Source",
+]

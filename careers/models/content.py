@@ -1,0 +1,119 @@
+"""The article's other content, kept as data: duties, steps, applications, quotes, outlook."""
+
+from django.db import models
+
+from .base import AsOfMixin, SluggedModel
+
+
+class OrderedContent(SluggedModel):
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Position in lists: lower numbers come first."
+    )
+    source = models.ForeignKey(
+        "careers.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where this comes from. Leave empty only if the text does not say.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["order"]
+
+
+class Duty(OrderedContent):
+    """A job duty machine learning professionals often have."""
+
+    text = models.CharField(max_length=300, unique=True, help_text="The duty, as one sentence.")
+
+    class Meta(OrderedContent.Meta):
+        verbose_name_plural = "duties"
+
+    def __str__(self):
+        return self.text
+
+
+class EducationStep(OrderedContent):
+    """A step toward a career in machine learning (degree, experience, ...)."""
+
+    title = models.CharField(max_length=200, help_text="Short heading, e.g. Undergraduate degree.")
+    body = models.TextField(help_text="What the step involves, in the source's words.")
+
+    def __str__(self):
+        return self.title
+
+
+class Application(OrderedContent):
+    """A real-world use of machine learning that the article names."""
+
+    name = models.CharField(
+        max_length=200, unique=True, help_text="e.g. Facial recognition software."
+    )
+    examples = models.CharField(
+        max_length=300, blank=True, help_text="Examples the source gives, e.g. Netflix, YouTube."
+    )
+
+    def __str__(self):
+        return self.name
+
+
+class QuoteTopic(models.TextChoices):
+    DEFINITION = "definition", "What machine learning is"
+    PROFESSION = "profession", "What machine learning professionals do"
+
+
+class Quote(OrderedContent):
+    """A passage the article quotes, with who said it."""
+
+    text = models.TextField(help_text="The quotation, word for word, without quotation marks.")
+    topic = models.CharField(max_length=20, choices=QuoteTopic.choices)
+
+    class Meta(OrderedContent.Meta):
+        ordering = ["topic", "order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class OutlookStatistic(AsOfMixin, OrderedContent):
+    """A job-outlook figure: a value with its unit, period, source and date."""
+
+    label = models.CharField(max_length=200, help_text="What is measured, in a few words.")
+    value = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The number. Leave empty when the source gives no number (only words).",
+    )
+    unit = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="e.g. percent, jobs, results, rank. Empty if no number.",
+    )
+    qualifier = models.CharField(
+        max_length=40, blank=True, help_text="Words before the number in the source, e.g. 'over'."
+    )
+    period = models.CharField(
+        max_length=100, blank=True, help_text="The time span the figure covers, e.g. 2022 to 2032."
+    )
+    statement = models.TextField(help_text="The figure in a sentence, as the source puts it.")
+
+    class Meta(OrderedContent.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
+                name="outlook_value_not_negative",
+                violation_error_message="The value cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | ~models.Q(unit=""),
+                name="outlook_value_has_unit",
+                violation_error_message="Say what unit the value is in (percent, jobs, ...).",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,119 @@
+from django.db import models
+from django.urls import reverse
+
+from ..querysets import RoleQuerySet
+from .base import SluggedModel
+
+
+class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Role(SluggedModel):
+    title = models.CharField(
+        max_length=200, unique=True, help_text="The job title, e.g. Data Scientist."
+    )
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One line a reader sees in the list of roles. Leave empty if the source has none.",
+    )
+    description = models.TextField(
+        blank=True, help_text="Longer description for the role's own page. Optional."
+    )
+    description_source = models.ForeignKey(
+        "careers.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where the summary and description come from.",
+    )
+    stage = models.ForeignKey(
+        "careers.CareerStage",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text="Where this role sits on the career path. Leave empty if the source does not say.",
+    )
+    skills = models.ManyToManyField(
+        "careers.Skill", through="careers.RoleSkill", related_name="roles"
+    )
+    next_roles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="previous_roles",
+        help_text="Roles people often move on to from this one (next steps on the career path).",
+    )
+    hiring_companies = models.ManyToManyField(
+        "careers.Company",
+        blank=True,
+        related_name="roles",
+        help_text="Companies the source names as hiring for this role.",
+    )
+    is_published = models.BooleanField(
+        "published", default=True, help_text="Untick to hide the role from the public site."
+    )
+    is_synthetic = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Generated for tests and benchmarks; never part of the article's data.",
+    )
+
+    objects = RoleManager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:role_detail", args=[self.slug])
+
+
+class Importance(models.IntegerChoices):
+    ESSENTIAL = 1, "Essential"
+    VALUABLE = 2, "Valuable"
+    HELPFUL = 3, "Helpful"
+
+
+class RoleSkillManager(models.Manager):
+    def get_by_natural_key(self, role_slug, skill_slug):
+        return self.get(role__slug=role_slug, skill__slug=skill_slug)
+
+
+class RoleSkill(models.Model):
+    """How much one skill matters for one role."""
+
+    role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="role_skills")
+    skill = models.ForeignKey("careers.Skill", on_delete=models.PROTECT, related_name="role_skills")
+    importance = models.PositiveSmallIntegerField(
+        choices=Importance.choices,
+        default=Importance.ESSENTIAL,
+        help_text="Essential: the source says the role must have it. Valuable: the source calls it "
+        "valuable. Helpful: useful but not stressed.",
+    )
+
+    objects = RoleSkillManager()
+
+    class Meta:
+        ordering = ["importance", "skill__order", "skill__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "skill"],
+                name="roleskill_unique_role_skill",
+                violation_error_message="This role already has that skill.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} for {self.role} ({self.get_importance_display()})"
+
+    def natural_key(self):
+        return (self.role.slug, self.skill.slug)
+
+    natural_key.dependencies = ["careers.role", "careers.skill"]

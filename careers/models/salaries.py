@@ -1,0 +1,118 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+
+from .base import AsOfMixin
+
+FIGURES = ("median", "average", "low", "high")
+
+
+def _positive(field):
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gt": 0})
+
+
+def _not_above(lower, upper):
+    return (
+        Q(**{f"{lower}__isnull": True})
+        | Q(**{f"{upper}__isnull": True})
+        | Q(**{f"{lower}__lte": F(upper)})
+    )
+
+
+class SalaryManager(models.Manager):
+    def get_by_natural_key(self, role_slug, source_slug):
+        return self.get(role__slug=role_slug, source__slug=source_slug)
+
+
+class Salary(AsOfMixin):
+    """The pay one source reports for one role: any of median, average, low and high."""
+
+    role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="salaries")
+    source = models.ForeignKey(
+        "careers.Source",
+        on_delete=models.PROTECT,
+        related_name="salaries",
+        help_text="Who reported these figures.",
+    )
+    median = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Median pay in whole units of the currency. Optional."
+    )
+    average = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Average (mean) pay in whole units. Optional."
+    )
+    low = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Bottom of the range the source gives. Optional."
+    )
+    high = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Top of the range the source gives. Optional."
+    )
+    basis = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What the figures measure, as the source says: e.g. 'median total pay' or "
+        "'average annual salary'.",
+    )
+    region = models.CharField(
+        max_length=100, blank=True, help_text="Where the figures apply, if the source says."
+    )
+    currency = models.CharField(
+        max_length=3,
+        default="USD",
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Use a three-letter currency code such as USD.")],
+        help_text="Three-letter currency code, e.g. USD.",
+    )
+    period = models.CharField(
+        max_length=10, choices=[("annual", "Annual")], default="annual", help_text="Pay period."
+    )
+
+    objects = SalaryManager()
+
+    class Meta:
+        verbose_name_plural = "salaries"
+        ordering = ["role__title", "source__publisher"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "source"],
+                name="salary_unique_role_source",
+                violation_error_message="This role already has pay figures from that source: "
+                "edit those instead.",
+            ),
+            models.CheckConstraint(
+                condition=Q(median__isnull=False)
+                | Q(average__isnull=False)
+                | Q(low__isnull=False)
+                | Q(high__isnull=False),
+                name="salary_has_a_figure",
+                violation_error_message="Enter at least one pay figure.",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=_positive(field),
+                    name=f"salary_{field}_positive",
+                    violation_error_message=f"The {field} pay must be more than zero.",
+                )
+                for field in FIGURES
+            ],
+            models.CheckConstraint(
+                condition=_not_above("low", "high"),
+                name="salary_low_not_above_high",
+                violation_error_message="The low figure cannot be above the high figure.",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=_not_above(lower, upper),
+                    name=f"salary_{lower}_not_above_{upper}",
+                    violation_error_message=f"The {lower} figure cannot be above the {upper} figure.",
+                )
+                for middle in ("median", "average")
+                for lower, upper in (("low", middle), (middle, "high"))
+            ],
+        ]
+
+    def __str__(self):
+        return f"{self.role} — {self.source}"
+
+    def natural_key(self):
+        return (self.role.slug, self.source.slug)
+
+    natural_key.dependencies = ["careers.role", "careers.source"]

@@ -1,0 +1,29 @@
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Role
+
+
+class HomeView(TemplateView):
+    template_name = "careers/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["roles"] = Role.objects.for_list().order_by("title")
+        return context
+
+
+class RoleListView(ListView):
+    template_name = "careers/role_list.html"
+    context_object_name = "roles"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Role.objects.for_list()
+
+
+class RoleDetailView(DetailView):
+    template_name = "careers/role_detail.html"
+    context_object_name = "role"
+
+    def get_queryset(self):
+        return Role.objects.for_page()
