@@ -8,4 +8,10 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("careers/", views.RoleListView.as_view(), name="role_list"),
     path("careers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
+    path("skills/", views.SkillListView.as_view(), name="skill_list"),
+    path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill_detail"),
+    path("companies/", views.CompanyListView.as_view(), name="company_list"),
+    path("companies/<slug:slug>/", views.CompanyDetailView.as_view(), name="company_detail"),
+    path("outlook/", views.OutlookView.as_view(), name="outlook"),
+    path("path/", views.PathView.as_view(), name="path"),
 ]

@@ -1,15 +1,6 @@
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
-from .models import Role
-
-
-class HomeView(TemplateView):
-    template_name = "careers/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["roles"] = Role.objects.for_list().order_by("title")
-        return context
+from ..models import Role
 
 
 class RoleListView(ListView):
