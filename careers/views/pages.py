@@ -1,6 +1,26 @@
+"""Home, job outlook and career path: the article's prose pages, built from its data."""
+
+from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
-from ..models import Role
+from ..models import CareerStage, EducationStep, OutlookStatistic, Quote, QuoteTopic, Role, Salary
+from .cited_pay import roles_with_cited_pay
+
+HEADLINE_ROLE_SLUG = "machine-learning-engineer"
+
+# "you may want to start in a software engineer, software programmer, software developer,
+# data scientist or computer engineer role" (the article, How to Start a Career: Experience).
+STARTING_ROLE_SLUGS = (
+    "software-engineer",
+    "software-programmer",
+    "software-developer",
+    "data-scientist",
+    "computer-engineer",
+)
+
+
+def outlook_statistics():
+    return OutlookStatistic.objects.select_related("source").order_by("order", "pk")
 
 
 class HomeView(TemplateView):
@@ -8,13 +28,45 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = Role.objects.for_list().order_by("title")
+        context["definitions"] = Quote.objects.filter(topic=QuoteTopic.DEFINITION).select_related(
+            "source"
+        )
+        context["headline_role"] = Role.objects.published().filter(slug=HEADLINE_ROLE_SLUG).first()
+        context["headline_salaries"] = (
+            Salary.objects.filter(role__slug=HEADLINE_ROLE_SLUG, role__is_published=True)
+            .select_related("source")
+            .order_by("source__publisher", "pk")
+        )
+        # Only figures with a number are headlines; worded ones stay on the outlook page.
+        context["statistics"] = outlook_statistics().filter(value__isnull=False)
         return context
 
 
 class OutlookView(TemplateView):
     template_name = "careers/outlook.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statistics"] = outlook_statistics()
+        return context
+
 
 class PathView(TemplateView):
     template_name = "careers/path.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["steps"] = EducationStep.objects.select_related("source").order_by("order", "pk")
+        context["stages"] = CareerStage.objects.select_related("source").prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=roles_with_cited_pay().order_by("title"),
+                to_attr="published_roles",
+            )
+        )
+        starting = {
+            role.slug: role for role in roles_with_cited_pay().filter(slug__in=STARTING_ROLE_SLUGS)
+        }
+        # The article's order, not alphabetical; roles it names but the data lacks drop out.
+        context["starting_roles"] = [starting[s] for s in STARTING_ROLE_SLUGS if s in starting]
+        return context

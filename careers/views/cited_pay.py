@@ -1,0 +1,22 @@
+"""Roles with the pay record behind their median, so a page can cite the figure it shows."""
+
+from django.db.models import F, Prefetch
+
+from ..models import Role, Salary
+
+
+def median_salaries():
+    """Salaries with a median, newest first: the same choice `with_pay()` makes for median_pay."""
+    return (
+        Salary.objects.filter(median__isnull=False)
+        .select_related("source")
+        .order_by(F("as_of").desc(nulls_last=True), "pk")
+    )
+
+
+def roles_with_cited_pay(queryset=None):
+    """Published roles; `role.median_salaries[0]` (if any) is the record to show and cite."""
+    queryset = Role.objects.published() if queryset is None else queryset
+    return queryset.prefetch_related(
+        Prefetch("salaries", queryset=median_salaries(), to_attr="median_salaries")
+    )

@@ -1,0 +1,134 @@
+"""Walk the whole public site on the article's data: every page renders, links reach every page."""
+
+from collections import deque
+
+import pytest
+from django.urls import reverse
+
+from careers.models import Company, Role, Skill
+from tests.page_parsing import parse, same_site_paths
+
+pytestmark = pytest.mark.django_db
+
+STATIC_PAGES = [
+    "careers:home",
+    "careers:role_list",
+    "careers:skill_list",
+    "careers:company_list",
+    "careers:outlook",
+    "careers:path",
+    "faq:list",
+]
+
+
+def detail_urls():
+    return (
+        [role.get_absolute_url() for role in Role.objects.published()]
+        + [reverse("careers:skill_detail", args=[s.slug]) for s in Skill.objects.all()]
+        + [reverse("careers:company_detail", args=[c.slug]) for c in Company.objects.all()]
+    )
+
+
+def assert_is_page(response, url):
+    assert response.status_code == 200, url
+    page = parse(response)
+    assert page.count("h1") == 1, f"{url} has {page.count('h1')} <h1>"
+    assert page.title.strip(), f"{url} has no <title>"
+    assert page.meta.get("description", "").strip(), f"{url} has no meta description"
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.count(landmark) >= 1, f"{url} has no <{landmark}>"
+
+
+def test_every_page_and_every_detail_page_renders(article_data, client):
+    urls = [reverse(name) for name in STATIC_PAGES] + detail_urls()
+    # The article's data: 14 roles, 14 skills and 26 companies at least.
+    assert len(urls) >= 7 + 14 + 14 + 26
+    for url in urls:
+        assert_is_page(client.get(url), url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/careers/no-such-role/",
+        "/skills/no-such-skill/",
+        "/companies/no-such-company/",
+        "/no-such-page/",
+    ],
+)
+def test_unknown_addresses_get_the_sites_404_page(article_data, client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    page = parse(response)
+    assert ("div", {"class": "error-page", "data-error": "404"}) in page.tags
+    assert page.count("h1") == 1
+    assert "/" in same_site_paths(url, page.links)  # a way back home
+
+
+def test_unpublished_role_is_a_404(article_data, client):
+    role = Role.objects.get(slug="machine-learning-engineer")
+    role.is_published = False
+    role.save()
+    assert client.get(role.get_absolute_url()).status_code == 404
+
+
+def test_sitemap_lists_every_public_page(article_data, client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    body = response.content.decode()
+    for url in [reverse(name) for name in STATIC_PAGES] + detail_urls():
+        assert f"<loc>http://testserver{url}</loc>" in body, url
+
+
+def test_sitemap_leaves_out_unpublished_roles(article_data, client):
+    Role.objects.filter(slug="head-of-ai").update(is_published=False)
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/careers/head-of-ai/" not in body
+    assert "/careers/machine-learning-engineer/" in body
+
+
+def test_robots_allows_all_but_admin_and_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+
+
+def test_healthz_answers_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_every_page_is_reachable_from_home_by_links_alone(article_data, client):
+    seen = {"/"}
+    queue = deque(["/"])
+    while queue:
+        url = queue.popleft()
+        response = client.get(url)
+        assert response.status_code == 200, (
+            f"{url} (linked from the site) answered {response.status_code}"
+        )
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        for link in same_site_paths(url, parse(response).links):
+            # Filter and page links multiply without reaching new pages: crawl addresses only.
+            path = link.split("?")[0]
+            if path.startswith(("/admin/", "/static/")) or path in seen:
+                continue
+            seen.add(path)
+            queue.append(path)
+
+    paths = seen
+    for required in ("/careers/", "/skills/", "/companies/", "/faq/", "/outlook/", "/path/"):
+        assert required in paths
+    assert "/careers/machine-learning-engineer/" in paths
+    assert any(p.startswith("/skills/") and p != "/skills/" for p in paths)
+    assert any(p.startswith("/companies/") and p != "/companies/" for p in paths)
+    # Every role, skill and company page is linked from somewhere.
+    assert set(detail_urls()) <= paths
