@@ -5,6 +5,7 @@ override only what differs. Secrets and hosts come from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "careers",
     "faq",
 ]
@@ -42,6 +44,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes documents: it turns a lockout raised during
+    # authentication into the lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes first so a locked-out username+IP is refused before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -87,7 +99,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Overridable so the benchmark and the prod-settings tests collect into a
+# throwaway directory instead of the working tree.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -99,6 +113,45 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Bound request size: no page takes more than a handful of filter parameters,
 # so thousands of fields are refused with a 400 rather than parsed.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Response headers that cost nothing over plain http, so dev and test send
+# them too and tests see the same pages production serves. HTTPS-only
+# settings (HSTS, Secure cookies, SSL redirect) live in prod.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No page reads the CSRF cookie from JavaScript: forms carry the token.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# django-csp 4 policy. Pages and the Django admin load every script and
+# stylesheet from our own origin, so nothing inline or eval'd is allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Admin login throttling (django-axes). The lock is keyed on username AND IP
+# together, so one attacker guessing passwords cannot lock every editor out,
+# and it lifts by itself after the cool-off; a successful login clears it.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# 429 Too Many Requests: the client may retry after the cool-off.
+AXES_HTTP_RESPONSE_CODE = 429
 
 LOGGING = {
     "version": 1,
