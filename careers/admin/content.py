@@ -1,0 +1,78 @@
+"""The article's other content: duties, education steps, applications, quotes, outlook."""
+
+from django.contrib import admin
+from django.utils.text import Truncator
+
+from careers.models import Application, Duty, EducationStep, OutlookStatistic, Quote
+
+from .base import CitedAdmin, DateStatedFilter, EditorAdmin
+
+SOURCE_FILTER = ("source", admin.RelatedOnlyFieldListFilter)
+
+
+class OrderedContentAdmin(EditorAdmin):
+    list_select_related = ["source"]
+    list_filter = [SOURCE_FILTER]
+    autocomplete_fields = ["source"]
+    ordering = ["order"]
+
+
+@admin.register(Duty)
+class DutyAdmin(OrderedContentAdmin):
+    list_display = ["text", "order", "source"]
+    search_fields = ["text", "slug"]
+    prepopulated_fields = {"slug": ["text"]}
+
+
+@admin.register(EducationStep)
+class EducationStepAdmin(OrderedContentAdmin):
+    list_display = ["title", "order", "source"]
+    search_fields = ["title", "body", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Application)
+class ApplicationAdmin(OrderedContentAdmin):
+    list_display = ["name", "examples", "order", "source"]
+    search_fields = ["name", "examples", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Quote)
+class QuoteAdmin(OrderedContentAdmin):
+    list_display = ["short_text", "topic", "order", "source"]
+    list_filter = ["topic", SOURCE_FILTER]
+    search_fields = ["text", "slug"]
+    prepopulated_fields = {"slug": ["text"]}
+    ordering = ["topic", "order"]
+
+    @admin.display(description="quotation", ordering="text")
+    def short_text(self, obj):
+        return Truncator(obj.text).words(16)
+
+
+@admin.register(OutlookStatistic)
+class OutlookStatisticAdmin(OrderedContentAdmin, CitedAdmin):
+    list_display = ["label", "figure_column", "period", "source", "as_of_column", "order"]
+    list_filter = ["unit", SOURCE_FILTER, DateStatedFilter]
+    search_fields = ["label", "statement", "period", "slug"]
+    prepopulated_fields = {"slug": ["label"]}
+    fieldsets = [
+        (None, {"fields": ["label", "slug", "statement"]}),
+        (
+            "The figure",
+            {
+                "description": "Leave the value empty when the source gives only words.",
+                "fields": ["qualifier", "value", "unit", "period"],
+            },
+        ),
+        ("Source", {"fields": ["source", "as_of", "as_of_precision"]}),
+        ("Position", {"fields": ["order"]}),
+    ]
+
+    @admin.display(description="figure", ordering="value")
+    def figure_column(self, obj):
+        if obj.value is None:
+            return "—"
+        number = f"{obj.value.normalize():,f}"
+        return " ".join(part for part in (obj.qualifier, number, obj.unit) if part)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from careers.admin.base import EditorAdmin
+
+from .models import FaqEntry
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(EditorAdmin):
+    list_display = ["question", "topic", "order", "is_published", "source"]
+    list_select_related = ["source"]
+    list_filter = ["topic", "is_published", ("source", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["question", "answer", "slug"]
+    prepopulated_fields = {"slug": ["question"]}
+    autocomplete_fields = ["related_roles", "source"]
+    ordering = ["topic", "order"]
