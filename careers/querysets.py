@@ -1,7 +1,16 @@
 """Named, reusable reads on roles. Views and filters call these; they never build joins."""
 
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+
+
+def salary_recency():
+    """Newest first, undated last, then oldest record: the one order every pay figure is picked by.
+
+    `with_pay()` (SQL) and `careers_tags.pay_record` (Python, over prefetched rows) both pick the
+    first record in this order that has the figure, so the number shown is the one filtered on.
+    """
+    return (F("as_of").desc(nulls_last=True), "pk")
 
 
 def _latest_salary_figure(field):
@@ -10,9 +19,15 @@ def _latest_salary_figure(field):
 
     return Subquery(
         Salary.objects.filter(role=OuterRef("pk"), **{f"{field}__isnull": False})
-        .order_by(models.F("as_of").desc(nulls_last=True), "pk")
+        .order_by(*salary_recency())
         .values(field)[:1]
     )
+
+
+def _cited_salaries():
+    from .models import Salary
+
+    return Salary.objects.select_related("source").order_by(*salary_recency())
 
 
 class RoleQuerySet(models.QuerySet):
@@ -27,6 +42,48 @@ class RoleQuerySet(models.QuerySet):
             pay_high=_latest_salary_figure("high"),
         )
 
+    def matching_words(self, words):
+        """Roles where every word appears in the title, summary, description or a skill's name.
+
+        Skills are matched with EXISTS rather than a join, so a role with two matching skills is
+        still one row and no DISTINCT is needed.
+        """
+        from .models import RoleSkill
+
+        queryset = self
+        for word in words:
+            skill_match = RoleSkill.objects.filter(role=OuterRef("pk"), skill__name__icontains=word)
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                | Exists(skill_match)
+            )
+        return queryset
+
+    def with_all_skills(self, skills):
+        """Roles that have every one of `skills` (one EXISTS per skill, so no duplicate rows)."""
+        from .models import RoleSkill
+
+        queryset = self
+        for skill in skills:
+            queryset = queryset.filter(
+                Exists(RoleSkill.objects.filter(role=OuterRef("pk"), skill=skill))
+            )
+        return queryset
+
+    def hiring_at(self, company):
+        through = self.model.hiring_companies.through
+        return self.filter(Exists(through.objects.filter(role=OuterRef("pk"), company=company)))
+
+    def by_pay(self, descending=True):
+        """Highest (or lowest) median pay first; roles without pay last either way. Needs with_pay()."""
+        median = F("median_pay").desc if descending else F("median_pay").asc
+        return self.order_by(median(nulls_last=True), "title")
+
+    def by_title(self, descending=False):
+        return self.order_by("-title" if descending else "title")
+
     def for_list(self):
         """Everything one row of the role list shows, in a fixed number of queries."""
         from .models import RoleSkill
@@ -39,23 +96,45 @@ class RoleQuerySet(models.QuerySet):
                 Prefetch(
                     "role_skills",
                     queryset=RoleSkill.objects.select_related("skill"),
-                )
+                ),
+                Prefetch("salaries", queryset=_cited_salaries()),
             )
         )
 
     def for_page(self):
         """Everything a role's own page shows."""
-        from .models import RoleSkill, Salary
+        from faq.models import FaqEntry
 
+        from .models import RoleSkill
+
+        linked_roles = self.model.objects.published().with_pay().order_by("title")
         return (
             self.published()
             .with_pay()
             .select_related("stage", "description_source")
             .prefetch_related(
                 Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
-                Prefetch("salaries", queryset=Salary.objects.select_related("source")),
-                Prefetch("next_roles", queryset=self.model.objects.published().with_pay()),
-                Prefetch("previous_roles", queryset=self.model.objects.published()),
+                Prefetch("salaries", queryset=_cited_salaries()),
+                Prefetch(
+                    "next_roles",
+                    queryset=linked_roles.prefetch_related(
+                        Prefetch("salaries", queryset=_cited_salaries())
+                    ),
+                ),
+                Prefetch("previous_roles", queryset=linked_roles),
                 "hiring_companies",
+                Prefetch("faq_entries", queryset=FaqEntry.objects.published()),
             )
         )
+
+
+def pick_salary(salaries, *figures):
+    """The first record (in `salary_recency()` order) that has any of `figures`, or None.
+
+    `salaries` must be the role's prefetched salaries, which `for_list()`/`for_page()` order that
+    way; for "median" this is the record behind the `median_pay` annotation.
+    """
+    for salary in salaries:
+        if any(getattr(salary, figure) is not None for figure in figures):
+            return salary
+    return None

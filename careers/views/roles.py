@@ -1,9 +1,77 @@
-from django.views.generic import DetailView, ListView
+"""The filterable list of roles and each role's own page."""
 
-from ..models import Role
+from django.http import QueryDict
+from django.urls import reverse
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from ..filters import DEFAULT_SORT, RoleFilter
+from ..models import Duty, EducationStep, Role, SkillKind
+from ..querysets import pick_salary
+
+# Each suggestion in the empty state costs a count query; past this many filters, just list them.
+MAX_LOOSEN_SUGGESTIONS = 6
 
 
-class RoleListView(ListView):
+def _query_without(params, key, value=None):
+    """`params` with one filter removed (one value of a repeated one) and back on page 1."""
+    params = params.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(key, None)
+    else:
+        params.setlist(key, [v for v in params.getlist(key) if v != value])
+    return params
+
+
+def _href(params):
+    path = reverse("careers:role_list")
+    return f"{path}?{params.urlencode()}" if params else path
+
+
+def active_filters(filterset):
+    """(label, params without it) for every filter the request applies validly."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    params = filterset.data if isinstance(filterset.data, QueryDict) else QueryDict()
+    found = []
+    if data.get("q"):
+        found.append((f"Search: “{data['q']}”", _query_without(params, "q")))
+    if data.get("pay_min") is not None:
+        found.append((f"Median pay from ${data['pay_min']:,}", _query_without(params, "pay_min")))
+    if data.get("pay_max") is not None:
+        found.append((f"Median pay up to ${data['pay_max']:,}", _query_without(params, "pay_max")))
+    for skill in data.get("skill") or []:
+        found.append((f"Skill: {skill.name}", _query_without(params, "skill", skill.slug)))
+    if data.get("stage"):
+        found.append((f"Career stage: {data['stage'].name}", _query_without(params, "stage")))
+    if data.get("company"):
+        found.append((f"Hiring: {data['company'].name}", _query_without(params, "company")))
+    return found
+
+
+def cite_pay(roles):
+    """Attach each role's median and range records and number their sources as footnotes.
+
+    One footnote per distinct source and date, so a page of roles from one source has one note.
+    """
+    notes = {}
+    for role in roles:
+        salaries = role.salaries.all()
+        role.median_salary = pick_salary(salaries, "median")
+        role.range_salary = pick_salary(salaries, "low", "high")
+        for kind in ("median", "range"):
+            salary = getattr(role, f"{kind}_salary")
+            if salary is not None:
+                key = (salary.source_id, salary.as_of, salary.as_of_precision)
+                notes.setdefault(key, (len(notes) + 1, salary))
+                setattr(role, f"{kind}_note", notes[key][0])
+    return [salary for _, salary in notes.values()]
+
+
+class RoleListView(FilterView):
+    """/careers/: roles filtered by the query string; bad parameters give form errors, not 500s."""
+
+    filterset_class = RoleFilter
     template_name = "careers/role_list.html"
     context_object_name = "roles"
     paginate_by = 25
@@ -11,10 +79,64 @@ class RoleListView(ListView):
     def get_queryset(self):
         return Role.objects.for_list()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        context["pay_notes"] = cite_pay(context["roles"])
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        context["active_filters"] = [
+            {"label": label, "href": _href(params)} for label, params in active_filters(filterset)
+        ]
+        context["clear_href"] = _href(self._sort_only())
+        if filterset.is_valid() and not context["paginator"].count:
+            context["loosen"] = self.loosen_suggestions(filterset)
+        return context
+
+    def _sort_only(self):
+        params = QueryDict(mutable=True)
+        sort = getattr(self.filterset.form, "cleaned_data", {}).get("sort")
+        if sort and sort != DEFAULT_SORT:
+            params["sort"] = sort
+        return params
+
+    def loosen_suggestions(self, filterset):
+        """For an empty result: how many roles each filter hides, so the reader knows which to drop."""
+        found = active_filters(filterset)
+        if len(found) > MAX_LOOSEN_SUGGESTIONS:
+            return [
+                {"label": label, "href": _href(params), "count": None} for label, params in found
+            ]
+        suggestions = []
+        for label, params in found:
+            relaxed = RoleFilter(params, queryset=self.get_queryset())
+            suggestions.append({"label": label, "href": _href(params), "count": relaxed.qs.count()})
+        return suggestions
+
 
 class RoleDetailView(DetailView):
+    """/careers/<slug>/: a fixed number of queries however many roles, skills or salaries exist."""
+
     template_name = "careers/role_detail.html"
     context_object_name = "role"
 
     def get_queryset(self):
         return Role.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        role = self.object
+        role_skills = role.role_skills.all()
+        context["technical_skills"] = [
+            rs for rs in role_skills if rs.skill.kind == SkillKind.TECHNICAL
+        ]
+        context["soft_skills"] = [rs for rs in role_skills if rs.skill.kind == SkillKind.SOFT]
+        context["salaries"] = role.salaries.all()
+        context["next_roles"] = role.next_roles.all()
+        cite_pay(context["next_roles"])
+        context["duties"] = Duty.objects.select_related("source")
+        context["education_steps"] = EducationStep.objects.select_related("source")
+        return context

@@ -1,0 +1,168 @@
+"""The role list's filters: what each GET parameter means and how bad values are refused.
+
+Every parameter is validated by a form field before it reaches the ORM, so malformed input
+(NUL bytes, exponents, unknown slugs, ...) becomes a form error on a 200 page, never a 500.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Exists, OuterRef
+
+from .models import CareerStage, Company, Role, Skill
+
+PAY_LIMIT = 10_000_000
+QUERY_MAX_LENGTH = 200
+
+# ASCII digits only, optionally as "$160,000": no signs, decimals, exponents, NaN or Infinity.
+WHOLE_DOLLARS = re.compile(r"\$?(?:\d{1,3}(?:,\d{3})+|\d+)", re.ASCII)
+
+SORT_CHOICES = [
+    ("-pay", "Highest pay first"),
+    ("pay", "Lowest pay first"),
+    ("title", "Title, A to Z"),
+    ("-title", "Title, Z to A"),
+]
+DEFAULT_SORT = "-pay"
+
+
+class WholeDollarsField(forms.IntegerField):
+    """A pay bound in whole US dollars, e.g. 150000 or $150,000."""
+
+    default_error_messages = {
+        "invalid": "Enter whole dollars using the digits 0 to 9, e.g. 150000.",
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.input_type = "text"
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "size": 10})
+
+    def to_python(self, value):
+        value = forms.Field.to_python(self, value)
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        # Length first, so a megabyte of digits is never handed to int().
+        if len(text) > 15 or not WHOLE_DOLLARS.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text.replace("$", "").replace(",", ""))
+
+    def widget_attrs(self, widget):
+        # IntegerField would add min/max/step, which only number inputs understand.
+        return forms.Field.widget_attrs(self, widget)
+
+
+class PayFilter(django_filters.Filter):
+    field_class = WholeDollarsField
+
+
+class RoleFilterForm(forms.Form):
+    def __init__(self, data=None, *args, **kwargs):
+        # The default sort is explicit in the form so its radio button renders checked; the
+        # request's own parameters (used to build links) are left as they came.
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = DEFAULT_SORT
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        pay_min, pay_max = cleaned_data.get("pay_min"), cleaned_data.get("pay_max")
+        if pay_min is not None and pay_max is not None and pay_min > pay_max:
+            self.add_error("pay_min", "Minimum pay is above maximum pay.")
+        return cleaned_data
+
+
+class RoleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_words",
+        max_length=QUERY_MAX_LENGTH,
+        help_text="Words in the title, description or skills. Every word must match.",
+    )
+    pay_min = PayFilter(
+        field_name="median_pay",
+        lookup_expr="gte",
+        label="Minimum median pay",
+        help_text="Whole US dollars, e.g. 150000.",
+        validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
+    )
+    pay_max = PayFilter(
+        field_name="median_pay",
+        lookup_expr="lte",
+        label="Maximum median pay",
+        help_text="Whole US dollars, e.g. 200000.",
+        validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
+    )
+    skill = django_filters.ModelMultipleChoiceFilter(
+        label="Skills",
+        queryset=Skill.objects.all(),
+        to_field_name="slug",
+        method="filter_skills",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "There is no skill “%(value)s” on this site."},
+        help_text="Roles that need every skill you tick.",
+    )
+    stage = django_filters.ModelChoiceFilter(
+        label="Career stage",
+        queryset=CareerStage.objects.all(),
+        to_field_name="slug",
+        field_name="stage",
+        empty_label="Any stage",
+        widget=forms.RadioSelect,
+        blank=True,
+        error_messages={"invalid_choice": "There is no such career stage."},
+    )
+    company = django_filters.ModelChoiceFilter(
+        label="Company hiring",
+        queryset=Company.objects.filter(
+            Exists(
+                Role.hiring_companies.through.objects.filter(
+                    company=OuterRef("pk"), role__is_published=True
+                )
+            )
+        ),
+        to_field_name="slug",
+        method="filter_company",
+        empty_label="Any company",
+        error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=SORT_CHOICES,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Sort by pay or by title."},
+        # Ordering is applied last, in filter_queryset, so it also applies when sort is absent.
+        method=lambda queryset, name, value: queryset,
+    )
+
+    class Meta:
+        model = Role
+        fields = ["q", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
+        form = RoleFilterForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Always bound: an empty query string is a valid, unfiltered request with default sort.
+        super().__init__(data if data is not None else {}, *args, **kwargs)
+
+    def filter_words(self, queryset, name, value):
+        return queryset.matching_words(value.split())
+
+    def filter_skills(self, queryset, name, value):
+        return queryset.with_all_skills(value)
+
+    def filter_company(self, queryset, name, value):
+        return queryset.hiring_at(value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or DEFAULT_SORT
+        descending = sort.startswith("-")
+        if sort.lstrip("-") == "pay":
+            return queryset.by_pay(descending=descending)
+        return queryset.by_title(descending=descending)
