@@ -1,0 +1,37 @@
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError, OperationalError, connection
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "no-cache" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("error", [OperationalError, DatabaseError])
+def test_healthz_is_503_when_the_database_fails(client, error):
+    with mock.patch.object(connection, "cursor", side_effect=error("connection refused")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert b"database" in response.content
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_503_when_the_query_itself_fails(client):
+    cursor = mock.MagicMock()
+    cursor.__enter__.return_value.execute.side_effect = OperationalError("server closed")
+    with mock.patch.object(connection, "cursor", return_value=cursor):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_healthz_refuses_writes(client):
+    assert client.post("/healthz").status_code == 405

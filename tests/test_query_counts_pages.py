@@ -1,0 +1,82 @@
+"""Every page this module covers makes the same number of queries for 14 roles and for 1,014."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
+
+pytestmark = pytest.mark.django_db
+
+SYNTHETIC_ROLES = 1000
+
+# Queries per page, measured on the article's data (see the report). A change here means a view
+# started reading per row: fix the view with select_related/prefetch_related/annotate instead.
+PAGES = {
+    "/": 4,
+    "/skills/": 1,
+    "/skills/artificial-intelligence/": 3,
+    "/companies/": 1,
+    "/companies/amazon/": 3,
+    "/outlook/": 1,
+    "/path/": 6,
+    "/faq/": 2,
+    "/faq/?q=machine+learning": 2,
+    "/faq/?q=%00": 2,
+    "/sitemap.xml": 6,
+    "/robots.txt": 0,
+}
+
+# Pages that list every role of a skill, company or stage: the big data set is really rendered.
+SHOWS_EVERY_ROLE = {"/skills/artificial-intelligence/", "/companies/amazon/", "/path/"}
+
+
+def add_synthetic_roles(count):
+    """`count` more published roles, each needing one skill, at one stage, hired for by one
+    company and with a median salary, so every page below has rows to show for each of them."""
+    try:
+        call_command("generate_synthetic_roles", count, verbosity=0)
+    except CommandError:  # the generator is not there: make plain roles here
+        Role.objects.bulk_create(
+            Role(title=f"Synthetic role {n:04d}", slug=f"synthetic-role-{n:04d}", is_synthetic=True)
+            for n in range(count)
+        )
+    roles = list(Role.objects.filter(is_synthetic=True))
+    Role.objects.filter(is_synthetic=True).update(
+        stage=CareerStage.objects.get(slug="entry-level"), is_published=True
+    )
+    skill = Skill.objects.get(slug="artificial-intelligence")
+    RoleSkill.objects.bulk_create(
+        (RoleSkill(role=role, skill=skill) for role in roles), ignore_conflicts=True
+    )
+    amazon = Company.objects.get(slug="amazon")
+    Role.hiring_companies.through.objects.bulk_create(
+        (Role.hiring_companies.through(role=role, company=amazon) for role in roles),
+        ignore_conflicts=True,
+    )
+    source = Source.objects.create(slug="synthetic-pay", publisher="Synthetic test data")
+    Salary.objects.bulk_create(
+        Salary(role=role, source=source, median=90_000 + n, as_of=datetime.date(2025, 2, 1))
+        for n, role in enumerate(roles)
+    )
+    return roles
+
+
+@pytest.mark.parametrize(("url", "queries"), PAGES.items())
+def test_query_count_does_not_grow_with_the_data(
+    article_data, client, django_assert_num_queries, url, queries
+):
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+
+    roles = add_synthetic_roles(SYNTHETIC_ROLES)
+    assert len(roles) >= SYNTHETIC_ROLES
+
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url in SHOWS_EVERY_ROLE:
+        body = response.content.decode()
+        assert all(role.get_absolute_url() in body for role in roles)
