@@ -124,6 +124,47 @@ def test_anonymous_visitor_is_sent_to_login(client, model):
     assert response["Location"] == f"{reverse('admin:login')}?next={url}"
 
 
+# Autocomplete widgets on model pages and on inlines, each (model, field) once.
+AUTOCOMPLETE_FIELDS = sorted(
+    {
+        (owner.model, name)
+        for model in ADMIN_MODELS
+        for owner in [admin.site._registry[model], *admin.site._registry[model].inlines]
+        for name in owner.autocomplete_fields
+    },
+    key=lambda pair: (pair[0]._meta.label, pair[1]),
+)
+
+
+@pytest.mark.parametrize(
+    "model, field_name", AUTOCOMPLETE_FIELDS, ids=lambda value: getattr(value, "__name__", value)
+)
+def test_autocomplete_answers_editors(editor_client, content, model, field_name):
+    related = model._meta.get_field(field_name).related_model
+    target = content[related]
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": model._meta.app_label,
+            "model_name": model._meta.model_name,
+            "field_name": field_name,
+            "term": str(target)[:6],
+        },
+    )
+    assert response.status_code == 200
+    assert str(target.pk) in [result["id"] for result in response.json()["results"]]
+
+
+def test_deleting_a_cited_source_is_refused_politely(editor_client, content):
+    source = content[m.Source]
+    response = editor_client.post(admin_url(m.Source, "delete", source.pk), {"post": "yes"})
+    assert response.status_code == 200
+    assert "would require deleting the following protected related objects" in (
+        response.content.decode()
+    )
+    assert m.Source.objects.filter(pk=source.pk).exists()
+
+
 def test_admin_is_branded_for_editors(editor_client):
     response = editor_client.get(reverse("admin:index"))
     assert b"careerguide editors" in response.content
@@ -354,3 +395,30 @@ class TestBadEditsExplainThemselves:
         self.assert_refused(response, "Say what unit the value is in")
         stat.refresh_from_db()
         assert stat.unit == "percent"
+
+
+class TestWithTheArticleData:
+    def test_role_list_shows_the_article_median(self, editor_client, article_data):
+        response = editor_client.get(admin_url(m.Role, "changelist"), {"q": "machine learning"})
+        assert "$168,730" in response.content.decode()
+
+    @pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model._meta.label)
+    def test_article_rows_open_and_save_unchanged(self, editor_client, article_data, model):
+        obj = model._default_manager.last()
+        assert obj is not None, "the article's data has a row of every content model"
+        assert editor_client.get(admin_url(model, "changelist")).status_code == 200
+        before = model._default_manager.filter(pk=obj.pk).values().get()
+        url = admin_url(model, "change", obj.pk)
+        response = editor_client.post(url, current_form_data(editor_client.get(url)))
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        assert model._default_manager.filter(pk=obj.pk).values().get() == before
+
+    def test_machine_learning_engineer_page_lists_its_pay(self, editor_client, article_data):
+        role = m.Role.objects.get(slug="machine-learning-engineer")
+        response = editor_client.get(admin_url(m.Role, "change", role.pk))
+        salaries = next(
+            inline.formset
+            for inline in response.context["inline_admin_formsets"]
+            if inline.formset.prefix == "salaries"
+        )
+        assert 168_730 in [form.instance.median for form in salaries.forms]
