@@ -8,13 +8,22 @@ MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+    def format_value(self, value):
+        # A refused NUL must not be echoed back: it is a parse error in HTML.
+        value = super().format_value(value)
+        return value.replace("\x00", "") if value else value
+
+
 class FaqFilter(django_filters.FilterSet):
     # forms.CharField already refuses NUL characters with a form error; max_length bounds the work.
     q = django_filters.CharFilter(
         label="Search the questions and answers",
         method="filter_words",
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=SearchInput(attrs={"autocomplete": "off"}),
     )
 
     class Meta:

@@ -188,7 +188,7 @@ def test_skill_list_groups_skills_and_counts_published_roles(client):
     RoleSkillFactory(skill=python)
     RoleSkillFactory(skill=python, role=RoleFactory(is_published=False))
     body = text(client.get("/skills/"))
-    technical, soft = body.split("Soft skills")
+    technical, soft = body.split("Soft skills</h2>")
     assert "Python" in technical and "Teamwork" in soft
     assert 'Python</a> <span class="tag">Programming language</span>' in body
     assert '<td class="num">2</td>' in technical  # the unpublished role is not counted

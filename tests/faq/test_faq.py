@@ -108,6 +108,7 @@ def test_bad_search_is_a_form_error_not_a_500(client, entries, query):
     assert 'class="form-errors"' in html
     assert 'class="errorlist' in html
     assert "3 questions" in html  # the page stays useful
+    assert "\x00" not in html  # echoing it back would be an HTML parse error
 
 
 def test_words_after_the_tenth_are_ignored(client, entries):
