@@ -41,10 +41,9 @@ class WholeDollarsField(forms.IntegerField):
         self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "size": 10})
 
     def to_python(self, value):
-        value = forms.Field.to_python(self, value)
-        if value in self.empty_values:
+        text = str(value).strip() if value is not None else ""
+        if not text:
             return None
-        text = str(value).strip()
         # Length first, so a megabyte of digits is never handed to int().
         if len(text) > 15 or not WHOLE_DOLLARS.fullmatch(text):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
