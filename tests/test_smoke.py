@@ -1,11 +1,13 @@
 """Walk the whole public site on the article's data: every page renders, links reach every page."""
 
 from collections import deque
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 
 from careers.models import Company, Role, Skill
+from careers.views import HomeView
 from tests.page_parsing import parse, same_site_paths
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +134,14 @@ def test_every_page_is_reachable_from_home_by_links_alone(article_data, client):
     assert any(p.startswith("/companies/") and p != "/companies/" for p in paths)
     # Every role, skill and company page is linked from somewhere.
     assert set(detail_urls()) <= paths
+
+
+def test_a_crash_gets_the_sites_500_page(client):
+    client.raise_request_exception = False
+    with mock.patch.object(HomeView, "get_context_data", side_effect=RuntimeError("boom")):
+        response = client.get("/")
+    assert response.status_code == 500
+    page = parse(response)
+    assert ("div", {"class": "error-page", "data-error": "500"}) in page.tags
+    assert page.count("h1") == 1
+    assert "boom" not in response.content.decode()
