@@ -62,7 +62,7 @@ def parse_wrk(output):
 def wrk_load(url, *, connections, duration):
     seconds = max(1, round(duration))
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout=5s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout=10s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
@@ -80,7 +80,10 @@ def _percentile(sorted_values, fraction):
 
 def _python_process(args):
     """One load process: `threads` connections in a loop until the deadline."""
-    host, port, path, threads, deadline = args
+    host, port, path, threads, duration = args
+    # The clock starts here, not in the parent: spawning a process takes a while.
+    started = time.time()
+    deadline = started + duration
     latencies, statuses, errors = [], [], [0]
     lock = threading.Lock()
 
@@ -110,7 +113,7 @@ def _python_process(args):
         worker.start()
     for worker in workers:
         worker.join()
-    return latencies, statuses, errors[0]
+    return latencies, statuses, errors[0], time.time() - started
 
 
 def python_load(host, port, path, *, connections, duration):
