@@ -50,7 +50,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             user.save()
             user.groups.add(group)
-        self.stdout.write(self.style.SUCCESS(f"Editor '{username}' created."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Editor '{username}' created."))
 
     def _clean_username(self, User, username):
         field = User._meta.get_field(User.USERNAME_FIELD)
