@@ -1,0 +1,24 @@
+"""Every public page type, one address each, shared by the screenshot, axe and HTML checks."""
+
+# (name, path): the name is used for screenshot files and test ids.
+PUBLIC_PAGES = [
+    ("home", "/"),
+    ("role-list", "/careers/"),
+    (
+        "role-list-filtered",
+        "/careers/?pay_min=150000&skill=deep-learning&skill=artificial-intelligence&sort=-pay",
+    ),
+    ("role-list-form-errors", "/careers/?pay_min=lots&pay_max=-5&sort=bogus"),
+    ("role", "/careers/machine-learning-engineer/"),
+    ("skills", "/skills/"),
+    ("skill", "/skills/deep-learning/"),
+    ("companies", "/companies/"),
+    ("company", "/companies/amazon/"),
+    ("faq", "/faq/"),
+    ("faq-filtered", "/faq/?q=paying"),
+    ("outlook", "/outlook/"),
+    ("path", "/path/"),
+    ("not-found", "/careers/no-such-role/"),
+]
+
+NOT_FOUND = {"not-found"}
