@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
 
 from .models import CareerStage, Company, Role, Skill
+from .widgets import NulSafeTextInput, SearchInput
 
 PAY_LIMIT = 10_000_000
 QUERY_MAX_LENGTH = 200
@@ -31,13 +32,14 @@ DEFAULT_SORT = "-pay"
 class WholeDollarsField(forms.IntegerField):
     """A pay bound in whole US dollars, e.g. 150000 or $150,000."""
 
+    widget = NulSafeTextInput
+
     default_error_messages = {
         "invalid": "Enter whole dollars using the digits 0 to 9, e.g. 150000.",
     }
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.widget.input_type = "text"
         self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "size": 10})
 
     def to_python(self, value):
@@ -81,6 +83,7 @@ class RoleFilter(django_filters.FilterSet):
         label="Search",
         method="filter_words",
         max_length=QUERY_MAX_LENGTH,
+        widget=SearchInput,
         help_text="Words in the title, description or skills. Every word must match.",
     )
     pay_min = PayFilter(

@@ -1,20 +1,12 @@
 import django_filters
-from django import forms
 from django.db.models import Q
+
+from careers.widgets import SearchInput
 
 from .models import FaqEntry
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10
-
-
-class SearchInput(forms.TextInput):
-    input_type = "search"
-
-    def format_value(self, value):
-        # A refused NUL must not be echoed back: it is a parse error in HTML.
-        value = super().format_value(value)
-        return value.replace("\x00", "") if value else value
 
 
 class FaqFilter(django_filters.FilterSet):
