@@ -12,9 +12,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
 
 from .models import CareerStage, Company, Role, Skill
+from .models.salaries import PAY_LIMIT
 from .widgets import NulSafeTextInput, SearchInput
 
-PAY_LIMIT = 10_000_000
 QUERY_MAX_LENGTH = 200
 
 # ASCII digits only, optionally as "$160,000": no signs, decimals, exponents, NaN or Infinity.

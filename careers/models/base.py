@@ -1,6 +1,10 @@
 """Pieces every content model shares: slug natural keys and cited, dated figures."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 
@@ -36,12 +40,34 @@ class AsOfPrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
+EARLIEST_AS_OF = datetime.date(1900, 1, 1)
+
+
+def validate_as_of(value):
+    """A figure's as-of date is in the past: a future or ancient date is a typo."""
+    if value < EARLIEST_AS_OF:
+        raise ValidationError("The as-of date cannot be before 1900.", code="as_of_too_early")
+    if value > timezone.localdate():
+        raise ValidationError("The as-of date cannot be in the future.", code="as_of_in_future")
+
+
+def as_of_range_constraint(model_name):
+    """The database's guard against absurd dates (the form also refuses future ones)."""
+    return models.CheckConstraint(
+        condition=models.Q(as_of__isnull=True)
+        | models.Q(as_of__gte=EARLIEST_AS_OF, as_of__lte=datetime.date(2100, 12, 31)),
+        name=f"{model_name}_as_of_in_range",
+        violation_error_message="The as-of date must be between 1900 and today.",
+    )
+
+
 class AsOfMixin(models.Model):
     """An as-of date as precise as the source states it ("February 2025", or "2023")."""
 
     as_of = models.DateField(
         null=True,
         blank=True,
+        validators=[validate_as_of],
         help_text="When the figure was true. Use the first day of the month (or year) the source "
         "names. Leave empty if the source gives no date; the site then says so.",
     )

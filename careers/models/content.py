@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from .base import AsOfMixin, SluggedModel
+from .base import AsOfMixin, SluggedModel, as_of_range_constraint
 
 
 class OrderedContent(SluggedModel):
@@ -103,6 +103,7 @@ class OutlookStatistic(AsOfMixin, OrderedContent):
 
     class Meta(OrderedContent.Meta):
         constraints = [
+            as_of_range_constraint("outlook"),
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
                 name="outlook_value_not_negative",

@@ -1,14 +1,22 @@
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
-from .base import AsOfMixin
+from .base import AsOfMixin, as_of_range_constraint
 
 FIGURES = ("median", "average", "low", "high")
+
+# No annual pay in this guide comes near ten million dollars; a bigger number is a typo. The role
+# list's pay filters share this bound, so every stored figure can be filtered on.
+PAY_LIMIT = 10_000_000
 
 
 def _positive(field):
     return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gt": 0})
+
+
+def _within_limit(field):
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": PAY_LIMIT})
 
 
 def _not_above(lower, upper):
@@ -35,16 +43,28 @@ class Salary(AsOfMixin):
         help_text="Who reported these figures.",
     )
     median = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Median pay in whole units of the currency. Optional."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(PAY_LIMIT)],
+        help_text="Median pay in whole units of the currency. Optional.",
     )
     average = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Average (mean) pay in whole units. Optional."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(PAY_LIMIT)],
+        help_text="Average (mean) pay in whole units. Optional.",
     )
     low = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Bottom of the range the source gives. Optional."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(PAY_LIMIT)],
+        help_text="Bottom of the range the source gives. Optional.",
     )
     high = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Top of the range the source gives. Optional."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(PAY_LIMIT)],
+        help_text="Top of the range the source gives. Optional.",
     )
     basis = models.CharField(
         max_length=100,
@@ -71,6 +91,7 @@ class Salary(AsOfMixin):
         verbose_name_plural = "salaries"
         ordering = ["role__title", "source__publisher"]
         constraints = [
+            as_of_range_constraint("salary"),
             models.UniqueConstraint(
                 fields=["role", "source"],
                 name="salary_unique_role_source",
@@ -90,6 +111,14 @@ class Salary(AsOfMixin):
                     condition=_positive(field),
                     name=f"salary_{field}_positive",
                     violation_error_message=f"The {field} pay must be more than zero.",
+                )
+                for field in FIGURES
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=_within_limit(field),
+                    name=f"salary_{field}_within_limit",
+                    violation_error_message=f"The {field} pay must be at most $10,000,000.",
                 )
                 for field in FIGURES
             ],

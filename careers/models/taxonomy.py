@@ -1,6 +1,7 @@
 """Skills, companies and career stages: the things roles are described by."""
 
 from django.db import models
+from django.db.models.functions import Lower
 
 from .base import SluggedModel
 
@@ -58,6 +59,14 @@ class Company(SluggedModel):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "companies"
+        constraints = [
+            # "amazon" next to "Amazon" would split one employer in two.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="company_name_unique_ignoring_case",
+                violation_error_message="A company with this name already exists.",
+            ),
+        ]
 
 
 class CareerStage(SluggedModel):

@@ -1,5 +1,7 @@
 """The database itself refuses impossible data, and full_clean() explains why in plain words."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -51,6 +53,14 @@ BAD_PAY = {
         "The low figure cannot be above the high figure.",
     ),
     "no figure at all": (NO_FIGURES, "Enter at least one pay figure."),
+    "median above the pay limit": (
+        {"median": 10_000_001},
+        "Ensure this value is less than or equal to 10000000.",
+    ),
+    "high above the pay limit": (
+        {"median": None, "high": 2_147_483_000},
+        "Ensure this value is less than or equal to 10000000.",
+    ),
 }
 
 
@@ -156,3 +166,33 @@ def test_outlook_values_are_not_negative_and_have_a_unit(fields, message):
     with pytest.raises(ValidationError) as excinfo:
         stat.full_clean()
     assert message in excinfo.value.messages
+
+
+@pytest.mark.parametrize(
+    "as_of", [datetime.date(1899, 12, 31), datetime.date(2101, 1, 1), datetime.date(9999, 12, 31)]
+)
+def test_database_refuses_absurd_as_of_dates(as_of):
+    # A typo in the year would make the record the "newest" and replace the sourced figure.
+    salary = unsaved_salary(as_of=as_of)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        salary.save()
+    stat = OutlookStatisticFactory.build(source=SourceFactory(), as_of=as_of)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        stat.save()
+
+
+def test_full_clean_refuses_a_future_as_of_date():
+    tomorrow = datetime.date.today() + datetime.timedelta(days=2)
+    with pytest.raises(ValidationError) as excinfo:
+        unsaved_salary(as_of=tomorrow).full_clean()
+    assert excinfo.value.message_dict["as_of"] == ["The as-of date cannot be in the future."]
+
+
+def test_company_names_are_unique_ignoring_case():
+    CompanyFactory(name="Amazon", slug="amazon")
+    duplicate = Company(name="amazon", slug="amazon-2")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
+    with pytest.raises(ValidationError) as excinfo:
+        duplicate.full_clean()
+    assert "A company with this name already exists." in excinfo.value.messages
