@@ -19,7 +19,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_initial_data
+	$(PY) manage.py load_initial_data --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev

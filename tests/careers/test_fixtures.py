@@ -220,3 +220,17 @@ def test_command_line_failure_is_one_stderr_line_and_exit_status_1(tmp_path, bro
     assert len(lines) == 1, failed.stderr
     assert lines[0].startswith("CommandError: salaries.json: ")
     assert _row_counts(database) == counts
+
+
+def test_if_empty_leaves_an_editors_changes_alone(article_data):
+    from careers.models import Salary
+
+    salary = Salary.objects.get(role__slug="data-scientist", source__slug="article")
+    salary.median = 170_000
+    salary.save()
+    call_command("load_initial_data", "--if-empty", verbosity=0)
+    salary.refresh_from_db()
+    assert salary.median == 170_000
+    call_command("load_initial_data", verbosity=0)
+    salary.refresh_from_db()
+    assert salary.median == 165_029

@@ -10,6 +10,8 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.core.management.commands import loaddata
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from careers.models import Role
+
 # Each file refers only to files before it (by slug), so each loads on its own and an
 # error can be pinned to the file that caused it.
 FIXTURE_FILES = (
@@ -79,8 +81,21 @@ class Command(BaseCommand):
             default=DEFAULT_DB_ALIAS,
             help='Database to load into (default: "default").',
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only into a database with no roles yet, so that `make run` never "
+            "overwrites what editors changed in the admin.",
+        )
 
     def handle(self, *args, fixture_dir=None, database=DEFAULT_DB_ALIAS, verbosity=1, **options):
+        if options.get("if_empty") and Role.objects.using(database).exists():
+            if verbosity >= 1:
+                self.stdout.write(
+                    "The database already has the guide's data: left as it is "
+                    "(run load_initial_data without --if-empty to reload the article)."
+                )
+            return
         folder = Path(fixture_dir or settings.FIXTURE_DIRS[0])
         missing = [name for name in FIXTURE_FILES if not (folder / name).is_file()]
         if missing:
