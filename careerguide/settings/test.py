@@ -7,3 +7,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Persistent connections outlive pytest-django's per-test setup; keep it simple.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests never run collectstatic: serve static files from the app folders, as in dev, instead of
+# warning on every request that STATIC_ROOT does not exist.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
