@@ -1,6 +1,9 @@
 """What every editor-facing admin page shares: plain-words errors and cited, dated columns."""
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db import models
 
 NO_DATE = "no date stated"
@@ -13,6 +16,95 @@ PLAIN_ERROR_MESSAGES = {
         "Choose a different one, for example by adding a word.",
     },
 }
+
+
+# A primary key outside the signed 64-bit range can never exist, and SQLite raises
+# OverflowError (a 500) instead of finding nothing when asked for one.
+PK_MIN, PK_MAX = -(2**63), 2**63 - 1
+
+
+def clean_key(target_field, value):
+    """The value as the target field stores it, or ValidationError if no row can have it."""
+    key = target_field.to_python(value)
+    if isinstance(key, int):
+        # int() reads other scripts' digits too ("१" is 1); an id typed that way is not one.
+        if isinstance(value, str) and not value.isascii():
+            raise ValidationError("not an id", code="invalid")
+        if not PK_MIN <= key <= PK_MAX:
+            raise ValidationError("out of range", code="invalid")
+    return key
+
+
+def shown(value):
+    """A refused value as it may be echoed back: control characters (NUL) replaced."""
+    return "".join(
+        char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in str(value)
+    )
+
+
+def target_field(queryset, to_field_name):
+    opts = queryset.model._meta
+    return opts.get_field(to_field_name) if to_field_name else opts.pk
+
+
+class CheckedModelChoiceField(forms.ModelChoiceField):
+    """Refuses an id no row can have with the usual "not one of the choices" error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, self.queryset.model):
+            try:
+                clean_key(target_field(self.queryset, self.to_field_name), value)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": shown(value)},
+                ) from None
+        return super().to_python(value)
+
+
+class CheckedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids no row can have before the one query that would overflow on SQLite."""
+
+    def _check_values(self, value):
+        if isinstance(value, (list, tuple)):
+            field = target_field(self.queryset, self.to_field_name)
+            for pk in value:
+                try:
+                    clean_key(field, pk)
+                except ValidationError:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": shown(pk)},
+                    ) from None
+        return super()._check_values(value)
+
+
+class CheckedAutocompleteMixin:
+    """Re-showing a refused form must not re-query the refused ids (a 500 otherwise)."""
+
+    def optgroups(self, name, value, attr=None):
+        remote_opts = self.field.remote_field.model._meta
+        field = remote_opts.get_field(
+            getattr(self.field.remote_field, "field_name", None) or remote_opts.pk.name
+        )
+        kept = []
+        for item in value:
+            try:
+                clean_key(field, item)
+            except ValidationError:
+                continue
+            kept.append(item)
+        return super().optgroups(name, kept, attr)
+
+
+class CheckedAutocompleteSelect(CheckedAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class CheckedAutocompleteSelectMultiple(CheckedAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
 
 
 class DateStatedFilter(admin.SimpleListFilter):
@@ -33,7 +125,7 @@ class DateStatedFilter(admin.SimpleListFilter):
 
 
 class EditorFormMixin:
-    """Plain-words error messages on the edit form and on every inline form."""
+    """Plain-words errors on the edit form and every inline form; a bad id is a form error."""
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs.setdefault("error_messages", PLAIN_ERROR_MESSAGES)
@@ -42,6 +134,22 @@ class EditorFormMixin:
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("error_messages", PLAIN_ERROR_MESSAGES)
         return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", CheckedModelChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = CheckedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class EditorAdmin(EditorFormMixin, admin.ModelAdmin):

@@ -6,6 +6,7 @@ from careers.models import Role, RoleSkill
 from careers.templatetags.careers_tags import money
 
 from .base import EditorAdmin, EditorFormMixin
+from .forms import RoleAdminForm
 from .pay import SalaryInline
 
 
@@ -19,6 +20,7 @@ class RoleSkillInline(EditorFormMixin, admin.TabularInline):
 
 @admin.register(Role)
 class RoleAdmin(EditorAdmin):
+    form = RoleAdminForm
     list_display = ["title", "stage", "median_pay_column", "is_published", "is_synthetic"]
     list_select_related = ["stage"]
     list_filter = ["stage", "is_published", "is_synthetic"]
