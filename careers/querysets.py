@@ -3,22 +3,32 @@
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 
+# A pay range is shown only when one record gives both ends.
+PAY_RANGE = ("low", "high")
+
 
 def salary_recency():
     """Newest first, undated last, then oldest record: the one order every pay figure is picked by.
 
-    `with_pay()` (SQL) and `careers_tags.pay_record` (Python, over prefetched rows) both pick the
-    first record in this order that has the figure, so the number shown is the one filtered on.
+    `with_pay()` (SQL) and `pick_salary()` (Python, over prefetched rows) both pick the first
+    record in this order that has the figures, so the number shown is the one filtered on.
     """
     return (F("as_of").desc(nulls_last=True), "pk")
 
 
-def _latest_salary_figure(field):
-    """The newest value of one pay figure for the outer role, from any source."""
+def _latest_salary_figure(field, *, from_record_with=None):
+    """`field` of the outer role's newest salary that has every figure in `from_record_with`.
+
+    Figures that are shown together (a range's low and high) pass the same `from_record_with`,
+    so both come from one record and one citation, never one source's low beside another's high.
+    """
     from .models import Salary
 
+    required = from_record_with or (field,)
     return Subquery(
-        Salary.objects.filter(role=OuterRef("pk"), **{f"{field}__isnull": False})
+        Salary.objects.filter(
+            role=OuterRef("pk"), **{f"{figure}__isnull": False for figure in required}
+        )
         .order_by(*salary_recency())
         .values(field)[:1]
     )
@@ -35,11 +45,14 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_pay(self):
-        """Annotate median_pay, pay_low and pay_high (None where no source gives one)."""
+        """Annotate median_pay, and pay_low and pay_high from the newest record with both.
+
+        Each is None where no source gives it; the range is None unless one record gives both.
+        """
         return self.annotate(
             median_pay=_latest_salary_figure("median"),
-            pay_low=_latest_salary_figure("low"),
-            pay_high=_latest_salary_figure("high"),
+            pay_low=_latest_salary_figure("low", from_record_with=PAY_RANGE),
+            pay_high=_latest_salary_figure("high", from_record_with=PAY_RANGE),
         )
 
     def matching_words(self, words):
@@ -129,12 +142,13 @@ class RoleQuerySet(models.QuerySet):
 
 
 def pick_salary(salaries, *figures):
-    """The first record (in `salary_recency()` order) that has any of `figures`, or None.
+    """The first record (in `salary_recency()` order) that has every one of `figures`, or None.
 
     `salaries` must be the role's prefetched salaries, which `for_list()`/`for_page()` order that
-    way; for "median" this is the record behind the `median_pay` annotation.
+    way; for "median" this is the record behind `median_pay`, for `*PAY_RANGE` the record behind
+    `pay_low` and `pay_high`.
     """
     for salary in salaries:
-        if any(getattr(salary, figure) is not None for figure in figures):
+        if all(getattr(salary, figure) is not None for figure in figures):
             return salary
     return None

@@ -1,8 +1,9 @@
 """Roles with the pay record behind their median, so a page can cite the figure it shows."""
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 
 from ..models import Role, Salary
+from ..querysets import salary_recency
 
 
 def median_salaries():
@@ -10,7 +11,7 @@ def median_salaries():
     return (
         Salary.objects.filter(median__isnull=False)
         .select_related("source")
-        .order_by(F("as_of").desc(nulls_last=True), "pk")
+        .order_by(*salary_recency())
     )
 
 

@@ -3,7 +3,16 @@
 from django.db.models import Prefetch
 from django.views.generic import TemplateView
 
-from ..models import CareerStage, EducationStep, OutlookStatistic, Quote, QuoteTopic, Role, Salary
+from ..models import (
+    Application,
+    CareerStage,
+    EducationStep,
+    OutlookStatistic,
+    Quote,
+    QuoteTopic,
+    Role,
+    Salary,
+)
 from .cited_pay import roles_with_cited_pay
 
 HEADLINE_ROLE_SLUG = "machine-learning-engineer"
@@ -31,6 +40,10 @@ class HomeView(TemplateView):
         context["definitions"] = Quote.objects.filter(topic=QuoteTopic.DEFINITION).select_related(
             "source"
         )
+        # In the article's order; the template groups neighbours that share a source.
+        context["applications"] = Application.objects.select_related("source").order_by(
+            "order", "pk"
+        )
         context["headline_role"] = Role.objects.published().filter(slug=HEADLINE_ROLE_SLUG).first()
         context["headline_salaries"] = (
             Salary.objects.filter(role__slug=HEADLINE_ROLE_SLUG, role__is_published=True)
@@ -56,6 +69,11 @@ class PathView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["profession_quotes"] = (
+            Quote.objects.filter(topic=QuoteTopic.PROFESSION)
+            .select_related("source")
+            .order_by("order", "pk")
+        )
         context["steps"] = EducationStep.objects.select_related("source").order_by("order", "pk")
         context["stages"] = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(

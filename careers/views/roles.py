@@ -7,7 +7,7 @@ from django_filters.views import FilterView
 
 from ..filters import DEFAULT_SORT, RoleFilter
 from ..models import Duty, EducationStep, Role, SkillKind
-from ..querysets import pick_salary
+from ..querysets import PAY_RANGE, pick_salary
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -58,7 +58,7 @@ def cite_pay(roles):
     for role in roles:
         salaries = role.salaries.all()
         role.median_salary = pick_salary(salaries, "median")
-        role.range_salary = pick_salary(salaries, "low", "high")
+        role.range_salary = pick_salary(salaries, *PAY_RANGE)
         for kind in ("median", "range"):
             salary = getattr(role, f"{kind}_salary")
             if salary is not None:
@@ -138,5 +138,7 @@ class RoleDetailView(DetailView):
         context["next_roles"] = role.next_roles.all()
         cite_pay(context["next_roles"])
         context["duties"] = Duty.objects.select_related("source")
-        context["education_steps"] = EducationStep.objects.select_related("source")
+        context["education_steps"] = EducationStep.objects.select_related("source").order_by(
+            "order", "pk"
+        )
         return context
