@@ -101,14 +101,18 @@ class RoleQuerySet(models.QuerySet):
         """Everything one row of the role list shows, in a fixed number of queries."""
         from .models import RoleSkill
 
+        # Only the median is annotated (filters and sorting need it in SQL); the figures shown
+        # come from the prefetched salaries. A list attribute (to_attr) skips building a
+        # related manager per row in the template.
         return (
             self.published()
-            .with_pay()
+            .annotate(median_pay=_latest_salary_figure("median"))
             .select_related("stage")
             .prefetch_related(
                 Prefetch(
                     "role_skills",
                     queryset=RoleSkill.objects.select_related("skill"),
+                    to_attr="skill_links",
                 ),
                 Prefetch("salaries", queryset=_cited_salaries()),
             )
@@ -120,10 +124,10 @@ class RoleQuerySet(models.QuerySet):
 
         from .models import RoleSkill
 
-        linked_roles = self.model.objects.published().with_pay().order_by("title")
+        # No pay annotations: every figure the page shows comes from prefetched salaries.
+        linked_roles = self.model.objects.published().order_by("title")
         return (
             self.published()
-            .with_pay()
             .select_related("stage", "description_source")
             .prefetch_related(
                 Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),

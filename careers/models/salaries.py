@@ -90,6 +90,8 @@ class Salary(AsOfMixin):
     class Meta:
         verbose_name_plural = "salaries"
         ordering = ["role__title", "source__publisher"]
+        # Serves the per-role "newest record" subquery behind median_pay (see salary_recency()).
+        indexes = [models.Index(fields=["role", "-as_of", "id"], name="salary_role_recency")]
         constraints = [
             as_of_range_constraint("salary"),
             models.UniqueConstraint(
