@@ -11,6 +11,8 @@ from ..querysets import PAY_RANGE, pick_salary
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
+# A row names this many of a role's skills and counts the rest.
+KEY_SKILLS_SHOWN = 5
 
 
 def _query_without(params, key, value=None):
@@ -68,6 +70,17 @@ def cite_pay(roles):
     return [salary for _, salary in notes.values()]
 
 
+def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):
+    """Give each listed role the skill names its row shows and how many more it has.
+
+    Done once here rather than with slice/length filters in the row template, which ran per row.
+    """
+    for role in roles:
+        links = role.skill_links
+        role.key_skills = [link.skill.name for link in links[:shown]]
+        role.more_skills = max(len(links) - shown, 0)
+
+
 class RoleListView(FilterView):
     """/careers/: roles filtered by the query string; bad parameters give form errors, not 500s."""
 
@@ -83,6 +96,7 @@ class RoleListView(FilterView):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
         context["pay_notes"] = cite_pay(context["roles"])
+        name_key_skills(context["roles"])
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(
