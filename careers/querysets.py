@@ -107,6 +107,8 @@ class RoleQuerySet(models.QuerySet):
         return (
             self.published()
             .annotate(median_pay=_latest_salary_figure("median"))
+            # A row shows the summary, never the full description: don't read it.
+            .defer("description")
             .select_related("stage")
             .prefetch_related(
                 Prefetch(
