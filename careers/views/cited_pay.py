@@ -7,7 +7,7 @@ from ..querysets import salary_recency
 
 
 def median_salaries():
-    """Salaries with a median, newest first: the same choice `with_pay()` makes for median_pay."""
+    """Salaries with a median, newest first: the same order `salary_recency()` gives the role list."""
     return (
         Salary.objects.filter(median__isnull=False)
         .select_related("source")

@@ -30,7 +30,7 @@ class SkillDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        roles = Role.objects.published().with_pay().filter(role_skills__skill=self.object)
+        roles = Role.objects.published().filter(role_skills__skill=self.object)
         # The F() reuses the role_skills join the filter made, so each row is this skill's link.
         roles = roles.annotate(importance=F("role_skills__importance")).order_by(
             "importance", "title"
