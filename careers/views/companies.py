@@ -22,7 +22,5 @@ class CompanyDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = roles_with_cited_pay(
-            self.object.roles.published().order_by("title")
-        )
+        context["roles"] = roles_with_cited_pay(self.object.roles.published().order_by("title"))
         return context
