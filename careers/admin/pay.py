@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
+from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
-from careers.templatetags.careers_tags import money
 
 from .base import CitedAdmin, DateStatedFilter, EditorFormMixin
 from .forms import PayField

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
+from careers.formatting import money
 from careers.models import Role, RoleSkill
-from careers.templatetags.careers_tags import money
 
 from .base import EditorAdmin, EditorFormMixin
 from .forms import RoleAdminForm

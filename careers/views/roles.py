@@ -151,6 +151,9 @@ class RoleDetailView(DetailView):
         context["salaries"] = role.salaries.all()
         context["next_roles"] = role.next_roles.all()
         cite_pay(context["next_roles"])
+        context["previous_roles"] = role.previous_roles.all()
+        context["companies"] = role.hiring_companies.all()
+        context["faq_entries"] = role.faq_entries.all()
         context["duties"] = Duty.objects.select_related("source")
         context["education_steps"] = EducationStep.objects.select_related("source").order_by(
             "order", "pk"

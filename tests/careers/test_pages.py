@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from careers.models import EducationStep, Importance, Quote, QuoteTopic, SkillKind
-from careers.templatetags.site_tags import stat_value
+from careers.formatting import stat_value
 from tests.factories import (
     CareerStageFactory,
     CompanyFactory,

@@ -2,14 +2,9 @@
 
 import re
 
-from django import template
-
-register = template.Library()
-
 NUMBERED_LINE = re.compile(r"^\s*\d+[.)]\s+(?P<text>.+)$")
 
 
-@register.filter
 def answer_blocks(answer):
     """Split an answer into ("p", text) paragraphs and ("ol", [items]) numbered lists, in order."""
     blocks = []

@@ -1,0 +1,90 @@
+"""How figures, citations and outlook numbers are written on public pages.
+
+Plain functions, registered as Jinja2 filters and globals in `careerguide/jinja2.py`; the
+admin uses `money` too. A figure is rendered only together with its citation.
+"""
+
+from decimal import Decimal
+
+from django.utils.html import format_html
+
+from .models import Importance
+
+CURRENCY_SYMBOLS = {"USD": "$"}
+
+
+def money(amount, currency="USD"):
+    """168730 -> "$168,730"; None -> "" (templates say "no data" themselves)."""
+    if amount is None or amount == "":
+        return ""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    number = f"{int(amount):,}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"
+
+
+def citation(record):
+    """Who says so and when, for any record with `source` and `as_of_display`."""
+    source = getattr(record, "source", None)
+    as_of = getattr(record, "as_of_display", "")
+    if source is None:
+        named = "not named in the article"
+    elif source.url:
+        named = format_html('<a href="{}">{}</a>', source.url, source)
+    else:
+        named = format_html("{}", source)
+    when = format_html(", as of {}", as_of) if as_of else ", date not stated"
+    return format_html('<span class="citation">Source: {}{}.</span>', named, when)
+
+
+def pay_note_ref(number, salary):
+    """A footnote marker after a figure, pointing at its source in the page's pay notes."""
+    if not number or salary is None:
+        return ""
+    as_of = getattr(salary, "as_of_display", "") or "date not stated"
+    return format_html(
+        '<sup class="pay-note-ref"><a href="#pay-note-{}" title="{}, {}">'
+        '<span class="visually-hidden">source </span>{}</a></sup>',
+        number,
+        salary.source,
+        as_of,
+        number,
+    )
+
+
+def all_in_job_search(companies):
+    """True when every company was among the February 2025 LinkedIn search's employers."""
+    companies = list(companies)
+    return bool(companies) and all(company.in_job_search for company in companies)
+
+
+def _number(value):
+    """Decimal('2800.00') -> '2,800'; Decimal('2.50') -> '2.5'."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+UNIT_FORMATS = {
+    "percent": "{n}%",
+    "rank": "#{n}",
+}
+
+
+def stat_value(statistic):
+    """2,800 results, 53%, 1,000,000 jobs, #8 — prefixed by the source's qualifier ("over")."""
+    if statistic.value is None:
+        return ""
+    number = _number(statistic.value)
+    unit = statistic.unit.strip()
+    pattern = UNIT_FORMATS.get(unit.lower())
+    text = pattern.format(n=number) if pattern else f"{number} {unit}".strip()
+    return f"{statistic.qualifier} {text}" if statistic.qualifier else text
+
+
+def importance_label(value):
+    """1 -> "Essential": for importance values annotated onto rows rather than read from RoleSkill."""
+    try:
+        return Importance(value).label
+    except ValueError:
+        return ""
