@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from careers.models import EducationStep, Importance, Quote, QuoteTopic, SkillKind
 from careers.formatting import stat_value
+from careers.models import EducationStep, Importance, Quote, QuoteTopic, SkillKind
 from tests.factories import (
     CareerStageFactory,
     CompanyFactory,

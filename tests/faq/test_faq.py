@@ -1,7 +1,7 @@
 import pytest
 
-from faq.models import FaqTopic
 from faq.formatting import answer_blocks
+from faq.models import FaqTopic
 from tests.factories import FaqEntryFactory, RoleFactory
 from tests.page_parsing import parse
 
