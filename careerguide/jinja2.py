@@ -27,11 +27,14 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from jinja2 import Environment
 
+from careerguide.links import link
 from careers import formatting
 from faq.formatting import answer_blocks
 
 
 def url(name, *args, **kwargs):
+    if not kwargs and len(args) <= 1:
+        return link(name, *args)
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
@@ -56,7 +59,7 @@ def querystring(request, **changes):
 
 def nav_link(request, url_name, label):
     """A nav link marked aria-current="page" on its own page, "true" anywhere in its section."""
-    href = reverse(url_name)
+    href = link(url_name)
     path = request.path if request is not None else ""
     if path == href:
         current = "page"

@@ -120,38 +120,12 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
-    def for_page(self):
-        """Everything a role's own page shows."""
-        from faq.models import FaqEntry
-
-        from .models import RoleSkill
-
-        # No pay annotations: every figure the page shows comes from prefetched salaries.
-        linked_roles = self.model.objects.published().order_by("title")
-        return (
-            self.published()
-            .select_related("stage", "description_source")
-            .prefetch_related(
-                Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill")),
-                Prefetch("salaries", queryset=_cited_salaries()),
-                Prefetch(
-                    "next_roles",
-                    queryset=linked_roles.prefetch_related(
-                        Prefetch("salaries", queryset=_cited_salaries())
-                    ),
-                ),
-                Prefetch("previous_roles", queryset=linked_roles),
-                "hiring_companies",
-                Prefetch("faq_entries", queryset=FaqEntry.objects.published()),
-            )
-        )
-
 
 def pick_salary(salaries, *figures):
     """The first record (in `salary_recency()` order) that has every one of `figures`, or None.
 
-    `salaries` must be the role's prefetched salaries, which `for_list()`/`for_page()` order that
-    way; for "median" this is the record behind `median_pay`, for `*PAY_RANGE` the record behind
+    `salaries` must be the role's salaries in `salary_recency()` order, as `for_list()` and the
+    role page's read (careers/selectors.py) give them; for "median" this is the record behind `median_pay`, for `*PAY_RANGE` the record behind
     `pay_low` and `pay_high`.
     """
     for salary in salaries:

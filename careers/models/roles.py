@@ -1,5 +1,6 @@
 from django.db import models
-from django.urls import reverse
+
+from careerguide.links import link
 
 from ..querysets import RoleQuerySet
 from .base import SluggedModel
@@ -72,7 +73,7 @@ class Role(SluggedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("careers:role_detail", args=[self.slug])
+        return link("careers:role_detail", self.slug)
 
 
 class Importance(models.IntegerChoices):

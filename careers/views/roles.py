@@ -1,13 +1,14 @@
 """The filterable list of roles and each role's own page."""
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.urls import reverse
-from django.views.generic import DetailView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from ..filters import DEFAULT_SORT, RoleFilter
-from ..models import Duty, EducationStep, Role, SkillKind
+from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
+from ..selectors import role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -131,31 +132,19 @@ class RoleListView(FilterView):
         return suggestions
 
 
-class RoleDetailView(DetailView):
-    """/careers/<slug>/: a fixed number of queries however many roles, skills or salaries exist."""
+class RoleDetailView(TemplateView):
+    """/careers/<slug>/: eight queries however many roles, skills or salaries exist.
+
+    Reads through `selectors.role_page()`, which skips the ORM's per-query overhead (its
+    docstring says why); 404 for a missing or unpublished role.
+    """
 
     template_name = "careers/role_detail.html"
-    context_object_name = "role"
-
-    def get_queryset(self):
-        return Role.objects.for_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        role = self.object
-        role_skills = role.role_skills.all()
-        context["technical_skills"] = [
-            rs for rs in role_skills if rs.skill.kind == SkillKind.TECHNICAL
-        ]
-        context["soft_skills"] = [rs for rs in role_skills if rs.skill.kind == SkillKind.SOFT]
-        context["salaries"] = role.salaries.all()
-        context["next_roles"] = role.next_roles.all()
-        cite_pay(context["next_roles"])
-        context["previous_roles"] = role.previous_roles.all()
-        context["companies"] = role.hiring_companies.all()
-        context["faq_entries"] = role.faq_entries.all()
-        context["duties"] = Duty.objects.select_related("source")
-        context["education_steps"] = EducationStep.objects.select_related("source").order_by(
-            "order", "pk"
-        )
+        page = role_page(kwargs["slug"])
+        if page is None:
+            raise Http404("No published role has this address.")
+        context.update(vars(page))
         return context

@@ -3,8 +3,8 @@
 Counts: the list is count + rows + two prefetches (skills, salaries) + the form's three choice
 lists (skills, stages, companies) = 7, plus one query per filter that names a slug (skill,
 stage, company) to validate it. The role
-page is role + seven prefetches (skills, salaries, next roles, their salaries, previous roles,
-companies, FAQ entries) + duties + education steps = 10.
+page (careers/selectors.py) is role + skills + linked roles (both directions) + salaries (its
+own and its next roles') + companies + FAQ entries + duties + education steps = 8.
 """
 
 import pytest
@@ -22,7 +22,7 @@ CASES = [
     (f"{LIST}?company=amazon&q=engineer", 8),
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 3),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 10),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 8),
 ]
 
 
