@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 
 from .models import CareerStage, Company, Role, Skill
 from .models.salaries import PAY_LIMIT
+from .selectors import filter_choices
 from .widgets import NulSafeTextInput, SearchInput
 
 QUERY_MAX_LENGTH = 200
@@ -61,7 +62,7 @@ class PayFilter(django_filters.Filter):
     field_class = WholeDollarsField
 
 
-def _choice_options(bound_field):
+def _choice_options(bound_field, choices):
     widget = bound_field.field.widget
     # The widget's own rule for what is selected, so checked/selected state matches Django's.
     selected = set(widget.format_value(bound_field.value()))
@@ -73,8 +74,7 @@ def _choice_options(bound_field):
             "checked": value in selected,
         }
         for index, value, label in (
-            (index, str(value), label)
-            for index, (value, label) in enumerate(bound_field.field.choices)
+            (index, str(value), label) for index, (value, label) in enumerate(choices)
         )
     ]
 
@@ -96,7 +96,16 @@ class RoleFilterForm(forms.Form):
         The filter form's template draws the boxes, radios and select itself from these; Django's
         widget templates cost more to render than the rest of the page's form put together.
         """
-        return {name: _choice_options(self[name]) for name in ("skill", "stage", "company", "sort")}
+        # The model choices come from one cheap read (slug, name) rather than from iterating
+        # each field's queryset into model instances; tests check both give the same options.
+        model_choices = filter_choices()
+        options = {"sort": _choice_options(self["sort"], self.fields["sort"].choices)}
+        for name, choices in model_choices.items():
+            empty_label = getattr(self.fields[name], "empty_label", None)
+            if empty_label is not None:
+                choices = [("", empty_label), *choices]
+            options[name] = _choice_options(self[name], choices)
+        return options
 
     @cached_property
     def text_values(self):

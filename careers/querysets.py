@@ -1,7 +1,7 @@
 """Named, reusable reads on roles. Views and filters call these; they never build joins."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
@@ -98,26 +98,17 @@ class RoleQuerySet(models.QuerySet):
         return self.order_by("-title" if descending else "title")
 
     def for_list(self):
-        """Everything one row of the role list shows, in a fixed number of queries."""
-        from .models import RoleSkill
+        """The role list's rows: published, with the median that filters and sorts by pay.
 
-        # Only the median is annotated (filters and sorting need it in SQL); the figures shown
-        # come from the prefetched salaries. A list attribute (to_attr) skips building a
-        # related manager per row in the template.
+        Each row's skills and pay records are read for the page alone, after pagination
+        (`selectors.role_rows`); the figures shown come from those records.
+        """
         return (
             self.published()
             .annotate(median_pay=_latest_salary_figure("median"))
             # A row shows the summary, never the full description: don't read it.
             .defer("description")
             .select_related("stage")
-            .prefetch_related(
-                Prefetch(
-                    "role_skills",
-                    queryset=RoleSkill.objects.select_related("skill"),
-                    to_attr="skill_links",
-                ),
-                Prefetch("salaries", queryset=_cited_salaries()),
-            )
         )
 
 

@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 from ..filters import DEFAULT_SORT, RoleFilter
 from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
-from ..selectors import role_page
+from ..selectors import role_page, role_rows
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -55,13 +55,13 @@ def active_filters(filterset):
 def cite_pay(roles):
     """Attach each role's median and range records and number their sources as footnotes.
 
-    One footnote per distinct source and date, so a page of roles from one source has one note.
+    Needs `role.salary_records` (newest first, from `selectors.role_rows`). One footnote per
+    distinct source and date, so a page of roles from one source has one note.
     """
     notes = {}
     for role in roles:
-        salaries = role.salaries.all()
-        role.median_salary = pick_salary(salaries, "median")
-        role.range_salary = pick_salary(salaries, *PAY_RANGE)
+        role.median_salary = pick_salary(role.salary_records, "median")
+        role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
         for kind in ("median", "range"):
             salary = getattr(role, f"{kind}_salary")
             if salary is not None:
@@ -77,9 +77,8 @@ def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):
     Done once here rather than with slice/length filters in the row template, which ran per row.
     """
     for role in roles:
-        links = role.skill_links
-        role.key_skills = [link.skill.name for link in links[:shown]]
-        role.more_skills = max(len(links) - shown, 0)
+        role.key_skills = role.skill_names[:shown]
+        role.more_skills = max(len(role.skill_names) - shown, 0)
 
 
 class RoleListView(FilterView):
@@ -96,8 +95,11 @@ class RoleListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
-        context["pay_notes"] = cite_pay(context["roles"])
-        name_key_skills(context["roles"])
+        # The page's rows, read once; skills and pay come in two queries for the whole page.
+        roles = role_rows(list(context["roles"]))
+        context["roles"] = context["object_list"] = roles
+        context["pay_notes"] = cite_pay(roles)
+        name_key_skills(roles)
         page = context.get("page_obj")
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(
