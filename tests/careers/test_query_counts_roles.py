@@ -1,9 +1,9 @@
 """The role list and role page make the same number of queries at 44 roles and at 1,044.
 
-Counts: the list is count + rows + two prefetches (skills, salaries) + the form's three choice
-lists (skills, stages, companies) = 7, plus one query per filter that names a slug (skill,
-stage, company) to validate it. The role
-page (careers/selectors.py) is role + skills + linked roles (both directions) + salaries (its
+Counts: the list is count + rows + the page's skills and salaries (careers/selectors/role_list.py)
++ the form's three choice lists (skills, stages, companies) = 7, plus one query per filter that
+names a slug (skill, stage, company) to validate it. The role page
+(careers/selectors/role_page.py) is role + skills + linked roles (both directions) + salaries (its
 own and its next roles') + companies + FAQ entries + duties + education steps = 8.
 """
 
