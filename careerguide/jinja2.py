@@ -95,7 +95,6 @@ def environment(**options):
         querystring=querystring,
         nav_link=nav_link,
         citation=formatting.citation,
-        pay_note_ref=formatting.pay_note_ref,
     )
     env.filters.update(
         money=formatting.money,

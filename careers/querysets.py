@@ -10,8 +10,9 @@ PAY_RANGE = ("low", "high")
 def salary_recency():
     """Newest first, undated last, then oldest record: the one order every pay figure is picked by.
 
-    `with_pay()` (SQL) and `pick_salary()` (Python, over prefetched rows) both pick the first
-    record in this order that has the figures, so the number shown is the one filtered on.
+    The stored `Role.median_pay`, `with_pay()` (SQL) and `pick_salary()` (Python, over fetched
+    rows) all pick the first record in this order that has the figures, so the number shown is
+    the one filtered on.
     """
     return (F("as_of").desc(nulls_last=True), "pk")
 
@@ -45,15 +46,18 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_pay(self):
-        """Annotate median_pay, and pay_low and pay_high from the newest record with both.
+        """Annotate pay_low and pay_high from the newest record with both (median_pay is stored).
 
         Each is None where no source gives it; the range is None unless one record gives both.
         """
         return self.annotate(
-            median_pay=_latest_salary_figure("median"),
             pay_low=_latest_salary_figure("low", from_record_with=PAY_RANGE),
             pay_high=_latest_salary_figure("high", from_record_with=PAY_RANGE),
         )
+
+    def refresh_median_pay(self):
+        """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
+        return self.update(median_pay=_latest_salary_figure("median"))
 
     def matching_words(self, words):
         """Roles where every word appears in the title, summary, description or a skill's name.
@@ -98,14 +102,13 @@ class RoleQuerySet(models.QuerySet):
         return self.order_by("-title" if descending else "title")
 
     def for_list(self):
-        """The role list's rows: published, with the median that filters and sorts by pay.
+        """The role list's rows: published; pay filters and sorts use the stored median_pay.
 
         Each row's skills and pay records are read for the page alone, after pagination
         (`selectors.role_rows`); the figures shown come from those records.
         """
         return (
             self.published()
-            .annotate(median_pay=_latest_salary_figure("median"))
             # A row shows the summary, never the full description: don't read it.
             .defer("description")
             .select_related("stage")

@@ -140,6 +140,13 @@ class Salary(AsOfMixin):
             ],
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        salary = super().from_db(db, field_names, values)
+        # Remembered so that moving a record to another role refreshes the old role's median.
+        salary._loaded_role_id = salary.__dict__.get("role_id")
+        return salary
+
     def __str__(self):
         return f"{self.role} — {self.source}"
 

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from ..filters import DEFAULT_SORT, RoleFilter
+from ..formatting import pay_note_ref
 from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
 from ..selectors import role_page, role_rows
@@ -66,9 +67,14 @@ def cite_pay(roles):
             salary = getattr(role, f"{kind}_salary")
             if salary is not None:
                 key = (salary.source_id, salary.as_of, salary.as_of_precision)
-                notes.setdefault(key, (len(notes) + 1, salary))
-                setattr(role, f"{kind}_note", notes[key][0])
-    return [salary for _, salary in notes.values()]
+                if key not in notes:
+                    number = len(notes) + 1
+                    # The marker is drawn once per note, not once per figure that cites it.
+                    notes[key] = (number, salary, pay_note_ref(number, salary))
+                number, _, marker = notes[key]
+                setattr(role, f"{kind}_note", number)
+                setattr(role, f"{kind}_note_ref", marker)
+    return [salary for _, salary, _ in notes.values()]
 
 
 def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):

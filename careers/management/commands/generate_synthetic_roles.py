@@ -112,6 +112,8 @@ class Command(BaseCommand):
         RoleSkill.objects.bulk_create(role_skills, batch_size=1000)
         through.objects.bulk_create(hiring, batch_size=1000)
         Salary.objects.bulk_create(salaries, batch_size=1000)
+        # bulk_create sends no signals: bring the stored medians up to date here.
+        Role.objects.filter(pk__in=ids.values()).refresh_median_pay()
         return len(roles)
 
     @staticmethod
