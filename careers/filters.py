@@ -9,10 +9,9 @@ import re
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 
-from .models import CareerStage, Company, Role, Skill
+from .models import Role
 from .models.salaries import PAY_LIMIT
 from .selectors import filter_choices
 from .widgets import NulSafeTextInput, SearchInput
@@ -62,6 +61,36 @@ class PayFilter(django_filters.Filter):
     field_class = WholeDollarsField
 
 
+class _EchoSafely:
+    """An unknown choice is named in its error, but only as printable text of a sane length:
+    a NUL or a megabyte echoed back would break the page."""
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except forms.ValidationError as error:
+            if getattr(error, "params", None) and "value" in error.params:
+                shown = "".join(ch for ch in str(error.params["value"]) if ch.isprintable())
+                error.params["value"] = shown if len(shown) <= 60 else f"{shown[:60]}…"
+            raise
+
+
+class SlugChoiceField(_EchoSafely, django_filters.fields.ChoiceField):
+    pass
+
+
+class SlugMultipleChoiceField(_EchoSafely, django_filters.fields.MultipleChoiceField):
+    pass
+
+
+class SlugChoiceFilter(django_filters.ChoiceFilter):
+    field_class = SlugChoiceField
+
+
+class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = SlugMultipleChoiceField
+
+
 def _choice_options(bound_field, choices):
     widget = bound_field.field.widget
     # The widget's own rule for what is selected, so checked/selected state matches Django's.
@@ -96,16 +125,10 @@ class RoleFilterForm(forms.Form):
         The filter form's template draws the boxes, radios and select itself from these; Django's
         widget templates cost more to render than the rest of the page's form put together.
         """
-        # The model choices come from one cheap read (slug, name) rather than from iterating
-        # each field's queryset into model instances; tests check both give the same options.
-        model_choices = filter_choices()
-        options = {"sort": _choice_options(self["sort"], self.fields["sort"].choices)}
-        for name, choices in model_choices.items():
-            empty_label = getattr(self.fields[name], "empty_label", None)
-            if empty_label is not None:
-                choices = [("", empty_label), *choices]
-            options[name] = _choice_options(self[name], choices)
-        return options
+        return {
+            name: _choice_options(self[name], self.fields[name].choices)
+            for name in ("skill", "stage", "company", "sort")
+        }
 
     @cached_property
     def text_values(self):
@@ -149,35 +172,25 @@ class RoleFilter(django_filters.FilterSet):
         help_text="Whole US dollars, e.g. 200000.",
         validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
     )
-    skill = django_filters.ModelMultipleChoiceFilter(
+    # Skills, stages and companies are offered and checked by slug, from one read of the three
+    # lists per request (`selectors.filter_choices()`, set in __init__): checking a chosen slug
+    # against them needs no query of its own, and the form draws its options from them too.
+    skill = SlugMultipleChoiceFilter(
         label="Skills",
-        queryset=Skill.objects.all(),
-        to_field_name="slug",
         method="filter_skills",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "There is no skill “%(value)s” on this site."},
         help_text="Roles that need every skill you tick.",
     )
-    stage = django_filters.ModelChoiceFilter(
+    stage = SlugChoiceFilter(
         label="Career stage",
-        queryset=CareerStage.objects.all(),
-        to_field_name="slug",
-        field_name="stage",
+        field_name="stage__slug",
         empty_label="Any stage",
         widget=forms.RadioSelect,
-        blank=True,
         error_messages={"invalid_choice": "There is no such career stage."},
     )
-    company = django_filters.ModelChoiceFilter(
+    company = SlugChoiceFilter(
         label="Company hiring",
-        queryset=Company.objects.filter(
-            Exists(
-                Role.hiring_companies.through.objects.filter(
-                    company=OuterRef("pk"), role__is_published=True
-                )
-            )
-        ),
-        to_field_name="slug",
         method="filter_company",
         empty_label="Any company",
         error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
@@ -197,15 +210,25 @@ class RoleFilter(django_filters.FilterSet):
         fields = ["q", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
         form = RoleFilterForm
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, choices=None, **kwargs):
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
+        # {"skill" | "stage" | "company": [(slug, name), ...]}; pass it on to related filtersets
+        # (the empty state's suggestions) so they don't read it again.
+        self.choices = filter_choices() if choices is None else choices
+        for name, options in self.choices.items():
+            self.filters[name].extra["choices"] = options
+
+    def label_of(self, name, slug):
+        """The name shown for a chosen skill, stage or company slug."""
+        return dict(self.choices[name]).get(slug, slug)
 
     def filter_words(self, queryset, name, value):
         return queryset.matching_words(value.split())
 
     def filter_skills(self, queryset, name, value):
-        return queryset.with_all_skills(value)
+        # Each distinct skill once: a link may repeat one a thousand times.
+        return queryset.with_all_skills(dict.fromkeys(value))
 
     def filter_company(self, queryset, name, value):
         return queryset.hiring_at(value)

@@ -78,8 +78,8 @@ class RoleQuerySet(models.QuerySet):
             )
         return queryset
 
-    def with_all_skills(self, skills):
-        """Roles that have every one of `skills` (one IN list per skill, so no duplicate rows).
+    def with_all_skills(self, skill_slugs):
+        """Roles that have every one of the skills (by slug); one IN list per skill, no duplicates.
 
         `pk IN (roles with the skill)` rather than a correlated EXISTS: SQLite builds the list
         once instead of probing it per role (0.08 ms against 0.36 ms at 1,000 roles).
@@ -87,15 +87,17 @@ class RoleQuerySet(models.QuerySet):
         from .models import RoleSkill
 
         queryset = self
-        for skill in skills:
+        for slug in skill_slugs:
             queryset = queryset.filter(
-                pk__in=RoleSkill.objects.filter(skill=skill).values("role_id")
+                pk__in=RoleSkill.objects.filter(skill__slug=slug).values("role_id")
             )
         return queryset
 
-    def hiring_at(self, company):
+    def hiring_at(self, company_slug):
         through = self.model.hiring_companies.through
-        return self.filter(pk__in=through.objects.filter(company=company).values("role_id"))
+        return self.filter(
+            pk__in=through.objects.filter(company__slug=company_slug).values("role_id")
+        )
 
     def by_pay(self, descending=True):
         """Highest (or lowest) median pay first; roles without pay last either way. Needs with_pay()."""

@@ -44,12 +44,15 @@ def active_filters(filterset):
         found.append((f"Median pay from ${data['pay_min']:,}", _query_without(params, "pay_min")))
     if data.get("pay_max") is not None:
         found.append((f"Median pay up to ${data['pay_max']:,}", _query_without(params, "pay_max")))
-    for skill in data.get("skill") or []:
-        found.append((f"Skill: {skill.name}", _query_without(params, "skill", skill.slug)))
+    label = filterset.label_of
+    for slug in dict.fromkeys(data.get("skill") or []):  # a skill given twice is one filter
+        found.append((f"Skill: {label('skill', slug)}", _query_without(params, "skill", slug)))
     if data.get("stage"):
-        found.append((f"Career stage: {data['stage'].name}", _query_without(params, "stage")))
+        stage = label("stage", data["stage"])
+        found.append((f"Career stage: {stage}", _query_without(params, "stage")))
     if data.get("company"):
-        found.append((f"Hiring: {data['company'].name}", _query_without(params, "company")))
+        company = label("company", data["company"])
+        found.append((f"Hiring: {company}", _query_without(params, "company")))
     return found
 
 
@@ -135,7 +138,7 @@ class RoleListView(FilterView):
             ]
         suggestions = []
         for label, params in found:
-            relaxed = RoleFilter(params, queryset=self.get_queryset())
+            relaxed = RoleFilter(params, queryset=self.get_queryset(), choices=filterset.choices)
             suggestions.append({"label": label, "href": _href(params), "count": relaxed.qs.count()})
         return suggestions
 
