@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 
 from .models import Role
 from .models.salaries import PAY_LIMIT
-from .selectors import filter_choices
+from .selectors import RoleSearch, filter_choices
 from .widgets import NulSafeTextInput, SearchInput
 
 QUERY_MAX_LENGTH = 200
@@ -151,9 +151,13 @@ class RoleFilterForm(forms.Form):
 
 
 class RoleFilter(django_filters.FilterSet):
+    """Validates the role list's query string; `qs` runs the valid filters as a RoleSearch.
+
+    The filters declare fields, labels and error messages only: none filters a QuerySet.
+    """
+
     q = django_filters.CharFilter(
         label="Search",
-        method="filter_words",
         max_length=QUERY_MAX_LENGTH,
         widget=SearchInput,
         help_text="Words in the title, description or skills. Every word must match.",
@@ -177,21 +181,18 @@ class RoleFilter(django_filters.FilterSet):
     # against them needs no query of its own, and the form draws its options from them too.
     skill = SlugMultipleChoiceFilter(
         label="Skills",
-        method="filter_skills",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "There is no skill “%(value)s” on this site."},
         help_text="Roles that need every skill you tick.",
     )
     stage = SlugChoiceFilter(
         label="Career stage",
-        field_name="stage__slug",
         empty_label="Any stage",
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "There is no such career stage."},
     )
     company = SlugChoiceFilter(
         label="Company hiring",
-        method="filter_company",
         empty_label="Any company",
         error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
     )
@@ -201,8 +202,6 @@ class RoleFilter(django_filters.FilterSet):
         empty_label=None,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Sort by pay or by title."},
-        # Ordering is applied last, in filter_queryset, so it also applies when sort is absent.
-        method=lambda queryset, name, value: queryset,
     )
 
     class Meta:
@@ -213,30 +212,33 @@ class RoleFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, choices=None, **kwargs):
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
-        # {"skill" | "stage" | "company": [(slug, name), ...]}; pass it on to related filtersets
-        # (the empty state's suggestions) so they don't read it again.
-        self.choices = filter_choices() if choices is None else choices
-        for name, options in self.choices.items():
-            self.filters[name].extra["choices"] = options
+        # {"skill" | "stage" | "company": [(id, slug, name), ...]}: pass it on to related
+        # filtersets (the empty state's suggestions) so they don't read it again.
+        self.choice_rows = filter_choices() if choices is None else choices
+        self.ids = {}
+        for name, rows in self.choice_rows.items():
+            self.filters[name].extra["choices"] = [(slug, label) for _, slug, label in rows]
+            self.ids[name] = {slug: pk for pk, slug, _ in rows}
 
     def label_of(self, name, slug):
         """The name shown for a chosen skill, stage or company slug."""
-        return dict(self.choices[name]).get(slug, slug)
+        return dict(self.filters[name].extra["choices"]).get(slug, slug)
 
-    def filter_words(self, queryset, name, value):
-        return queryset.matching_words(value.split())
+    @property
+    def qs(self):
+        """The matching roles, as a RoleSearch (a count and slices, as the Paginator asks).
 
-    def filter_skills(self, queryset, name, value):
-        # Each distinct skill once: a link may repeat one a thousand times.
-        return queryset.with_all_skills(dict.fromkeys(value))
-
-    def filter_company(self, queryset, name, value):
-        return queryset.hiring_at(value)
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        sort = self.form.cleaned_data.get("sort") or DEFAULT_SORT
-        descending = sort.startswith("-")
-        if sort.lstrip("-") == "pay":
-            return queryset.by_pay(descending=descending)
-        return queryset.by_title(descending=descending)
+        Only for a valid form: FilterView lists nothing while the form has errors.
+        """
+        if not hasattr(self, "_qs"):
+            data = self.form.cleaned_data if self.is_valid() else {}
+            self._qs = RoleSearch(
+                words=(data.get("q") or "").split(),
+                pay_min=data.get("pay_min"),
+                pay_max=data.get("pay_max"),
+                skill_ids=[self.ids["skill"][slug] for slug in data.get("skill") or []],
+                stage_id=self.ids["stage"].get(data.get("stage")),
+                company_id=self.ids["company"].get(data.get("company")),
+                sort=data.get("sort") or DEFAULT_SORT,
+            )
+        return self._qs

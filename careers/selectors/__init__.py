@@ -2,5 +2,6 @@
 
 from .role_list import filter_choices, role_rows
 from .role_page import RolePage, role_page
+from .role_search import ORDER_BY, RoleSearch
 
-__all__ = ["RolePage", "filter_choices", "role_page", "role_rows"]
+__all__ = ["ORDER_BY", "RolePage", "RoleSearch", "filter_choices", "role_page", "role_rows"]

@@ -1,6 +1,5 @@
 """The role list's reads around its page of roles: each row's skills and pay records, and the
-choices the filter form offers. The filtered, sorted page itself stays a QuerySet
-(`Role.objects.for_list()` and the FilterSet), since every filter is an ORM expression.
+choices the filter form offers (the page itself: role_search.py).
 
 `tests/careers/test_role_list_read.py` checks these against the ORM's answers.
 """
@@ -27,11 +26,11 @@ ORDER BY {SALARY_ORDER}
 _HIRING = m2m(Role, "hiring_companies")  # (table, role_id, company_id)
 # Each choice list in its model's default order (Meta.ordering), as the form fields' querysets.
 _CHOICES_SQL = {
-    "skill": f'SELECT "slug", "name" FROM {table(Skill)} ORDER BY "kind", "order", "name", "id"',
-    "stage": f'SELECT "slug", "name" FROM {table(CareerStage)} ORDER BY "order", "id"',
+    "skill": f'SELECT "id", "slug", "name" FROM {table(Skill)} ORDER BY "kind", "order", "name", "id"',
+    "stage": f'SELECT "id", "slug", "name" FROM {table(CareerStage)} ORDER BY "order", "id"',
     # Only companies some published role lists as hiring: no choice that lists nothing.
     "company": f"""
-SELECT c."slug", c."name" FROM {table(Company)} c
+SELECT c."id", c."slug", c."name" FROM {table(Company)} c
 WHERE EXISTS (
     SELECT 1 FROM {_HIRING[0]} h JOIN {table(Role)} r ON r."id" = h.{_HIRING[1]}
     WHERE h.{_HIRING[2]} = c."id" AND r."is_published"
@@ -65,7 +64,7 @@ def role_rows(roles):
 
 
 def filter_choices():
-    """{"skill" | "stage" | "company": [(slug, name), ...]}: what the filter form offers."""
+    """{"skill" | "stage" | "company": [(id, slug, name), ...]}: what the filter form offers."""
     choices = {}
     with connection.cursor() as cursor:
         for name, sql in _CHOICES_SQL.items():

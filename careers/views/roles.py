@@ -1,9 +1,10 @@
 """The filterable list of roles and each role's own page."""
 
 from django.http import Http404, QueryDict
-from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
+
+from careerguide.links import link
 
 from ..filters import DEFAULT_SORT, RoleFilter
 from ..formatting import pay_note_ref
@@ -29,7 +30,7 @@ def _query_without(params, key, value=None):
 
 
 def _href(params):
-    path = reverse("careers:role_list")
+    path = link("careers:role_list")
     return f"{path}?{params.urlencode()}" if params else path
 
 
@@ -99,7 +100,9 @@ class RoleListView(FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        return Role.objects.for_list()
+        # Only the empty answer to an invalid form comes from here (FilterView lists
+        # queryset.none()); valid filters run as the filterset's RoleSearch.
+        return Role.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -138,7 +141,9 @@ class RoleListView(FilterView):
             ]
         suggestions = []
         for label, params in found:
-            relaxed = RoleFilter(params, queryset=self.get_queryset(), choices=filterset.choices)
+            relaxed = RoleFilter(
+                params, queryset=self.get_queryset(), choices=filterset.choice_rows
+            )
             suggestions.append({"label": label, "href": _href(params), "count": relaxed.qs.count()})
         return suggestions
 

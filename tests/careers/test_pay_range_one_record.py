@@ -50,7 +50,7 @@ def test_with_pay_takes_low_and_high_from_the_newest_record_with_both(role_with_
 
 def test_pick_salary_needs_every_figure_so_it_agrees_with_the_annotation(role_with_split_range):
     role, only_low, _, both = role_with_split_range
-    [listed] = role_rows([Role.objects.for_list().get(pk=role.pk)])
+    [listed] = role_rows([Role.objects.get(pk=role.pk)])
     salaries = listed.salary_records
     assert pick_salary(salaries, *PAY_RANGE) == both
     assert pick_salary(salaries, "low") == only_low

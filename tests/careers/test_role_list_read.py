@@ -71,9 +71,9 @@ def test_filter_choices_match_the_orm(seed):
     _random_catalogue(seed)
     hiring = Company.objects.filter(roles__is_published=True).distinct()
     expected = {
-        "skill": [(s.slug, s.name) for s in Skill.objects.all()],  # Meta.ordering
-        "stage": [(s.slug, s.name) for s in CareerStage.objects.all()],
-        "company": [(c.slug, c.name) for c in hiring.order_by("name", "pk")],
+        "skill": [(s.pk, s.slug, s.name) for s in Skill.objects.all()],  # Meta.ordering
+        "stage": [(s.pk, s.slug, s.name) for s in CareerStage.objects.all()],
+        "company": [(c.pk, c.slug, c.name) for c in hiring.order_by("name", "pk")],
     }
     assert filter_choices() == expected
 
@@ -81,7 +81,9 @@ def test_filter_choices_match_the_orm(seed):
 def test_the_filter_form_offers_exactly_the_choices_read():
     _random_catalogue(0)
     form = RoleFilter({}).form
-    choices = filter_choices()
+    choices = {
+        name: [(slug, label) for _, slug, label in rows] for name, rows in filter_choices().items()
+    }
     assert list(form.fields["skill"].choices) == choices["skill"]
     assert list(form.fields["stage"].choices) == [("", "Any stage"), *choices["stage"]]
     assert list(form.fields["company"].choices) == [("", "Any company"), *choices["company"]]
