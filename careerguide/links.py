@@ -11,7 +11,7 @@ import re
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, reverse
 
 # What the `slug` path converter accepts: nothing in it needs quoting in a path.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
@@ -20,7 +20,9 @@ _shapes = {}
 
 
 def _shape(name, with_slug):
-    key = (name, with_slug, get_script_prefix(), get_urlconf())
+    # A request-specific urlconf (request.urlconf) is not used on this site; the script prefix
+    # is per request (SCRIPT_NAME) and stays in the key.
+    key = (name, with_slug, get_script_prefix())
     shape = _shapes.get(key)
     if shape is None:
         if with_slug:
