@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterable
 from operator import attrgetter
 
+from django.http import HttpRequest
 from django.template.defaultfilters import (
     capfirst,
     linebreaks_filter,
@@ -60,7 +61,8 @@ def querystring(request, **changes):
 def nav_link(request, url_name, label):
     """A nav link marked aria-current="page" on its own page, "true" anywhere in its section."""
     href = link(url_name)
-    path = request.path if request is not None else ""
+    # A page rendered without a request (render_to_string) has an undefined `request`, not None.
+    path = request.path if isinstance(request, HttpRequest) else ""
     if path == href:
         current = "page"
     elif href != "/" and path.startswith(href):

@@ -11,7 +11,7 @@ import re
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 # What the `slug` path converter accepts: nothing in it needs quoting in a path.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
@@ -26,7 +26,10 @@ def _shape(name, with_slug):
     shape = _shapes.get(key)
     if shape is None:
         if with_slug:
-            parts = reverse(name, args=[_STAND_IN]).split(_STAND_IN)
+            try:
+                parts = reverse(name, args=[_STAND_IN]).split(_STAND_IN)
+            except NoReverseMatch:  # not a slug pattern (an int, a regex): reverse() each time
+                parts = []
             shape = tuple(parts) if len(parts) == 2 else None
         else:
             shape = (reverse(name), "")

@@ -33,12 +33,14 @@ LIMIT %s OFFSET %s
 _COUNT_SQL = f"SELECT COUNT(*) {_FROM} WHERE {{where}}"
 
 # One word must appear (case-insensitively) in the title, summary, description or a skill name.
+# Both sides lowered by the database, so a word and a column fold case by the same rules
+# (SQLite's LOWER folds ASCII only, as its LIKE does; PostgreSQL folds all of Unicode).
+_LIKE = "LIKE LOWER(%s) ESCAPE '\\'"
 _WORD = f"""(
-    LOWER(r."title") LIKE %s ESCAPE '\\' OR LOWER(r."summary") LIKE %s ESCAPE '\\'
-    OR LOWER(r."description") LIKE %s ESCAPE '\\'
+    LOWER(r."title") {_LIKE} OR LOWER(r."summary") {_LIKE} OR LOWER(r."description") {_LIKE}
     OR EXISTS (
         SELECT 1 FROM {table(RoleSkill)} rs JOIN {table(Skill)} sk ON sk."id" = rs."skill_id"
-        WHERE rs."role_id" = r."id" AND LOWER(sk."name") LIKE %s ESCAPE '\\'
+        WHERE rs."role_id" = r."id" AND LOWER(sk."name") {_LIKE}
     )
 )"""
 _WITH_SKILL = f'r."id" IN (SELECT rs."role_id" FROM {table(RoleSkill)} rs WHERE rs."skill_id" = %s)'
@@ -47,7 +49,7 @@ _HIRING_AT = f'r."id" IN (SELECT h.{_HIRING[1]} FROM {_HIRING[0]} h WHERE h.{_HI
 
 def _contains(word):
     """A LIKE pattern matching `word` anywhere, its own % and _ taken literally."""
-    escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 

@@ -91,3 +91,25 @@ def test_a_role_loaded_after_its_salaries_still_gets_its_figure(article_data, tm
     )
     call_command("loaddata", str(dump), verbosity=0)
     assert stored(role) == expected
+
+
+def test_deleting_synthetic_roles_does_not_update_each_role_salary_by_salary(
+    article_data, django_assert_max_num_queries
+):
+    call_command("generate_synthetic_roles", "200", verbosity=0)
+    # Loading and deleting in batches: a few dozen queries, not one UPDATE per salary.
+    with django_assert_max_num_queries(60):
+        call_command("generate_synthetic_roles", "--delete", verbosity=0)
+    assert not Role.objects.filter(is_synthetic=True).exists()
+    assert_every_role_consistent()
+
+
+def test_after_commit_the_figure_is_recomputed_again(django_capture_on_commit_callbacks):
+    """A second pass once the transaction commits covers a concurrent save of the same role."""
+    role = RoleFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        SalaryFactory(role=role, median=111_000)
+    Role.objects.filter(pk=role.pk).update(median_pay=1)  # as if a concurrent writer raced
+    for callback in callbacks:
+        callback()
+    assert stored(role) == 111_000

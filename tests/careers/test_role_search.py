@@ -18,7 +18,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-WORDS = ["data", "DATA", "learn", "vision", "50%", "a_b", "x\\y", "ünï", "ml"]
+WORDS = ["data", "DATA", "learn", "vision", "50%", "a_b", "x\\y", "ünï", "Ünï", "ÜNÏ", "ml"]
 ORM_ORDER = {
     "-pay": [F("median_pay").desc(nulls_last=True), "title", "pk"],
     "pay": [F("median_pay").asc(nulls_last=True), "title", "pk"],
