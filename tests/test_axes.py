@@ -97,3 +97,44 @@ def test_success_clears_earlier_failures(client, editors):
         attempt(client, "alice", "wrong-password")
     assert attempt(client, "alice", PASSWORD).status_code == 302
     assert not AccessAttempt.objects.filter(username="alice").exists()
+
+
+def forwarded_attempt(client, username, password, *, forwarded_for, proxy="10.0.0.2"):
+    return client.post(
+        f"{LOGIN}?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_a_proxy_the_lock_is_on_the_client_not_the_proxy(client, editors, settings):
+    """With DJANGO_PROXY_COUNT=1, an attacker locks alice out from its own address only."""
+    settings.PROXY_COUNT = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        forwarded_attempt(client, "alice", "wrong-password", forwarded_for=ATTACKER_IP)
+    locked = forwarded_attempt(client, "alice", PASSWORD, forwarded_for=ATTACKER_IP)
+    assert locked.status_code == 429
+    # The same proxy forwarding alice's own address: she signs in.
+    client.logout()
+    ok = forwarded_attempt(client, "alice", PASSWORD, forwarded_for="198.51.100.20")
+    assert ok.status_code == 302
+
+
+def test_a_spoofed_forwarded_address_does_not_escape_the_lock(client, editors, settings):
+    """Only the address the trusted proxy appended counts; what the client wrote is ignored."""
+    settings.PROXY_COUNT = 1
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        spoof = f"192.0.2.{n}, {ATTACKER_IP}"  # client-written entry, then the proxy's
+        forwarded_attempt(client, "alice", "wrong-password", forwarded_for=spoof)
+    again = forwarded_attempt(client, "alice", PASSWORD, forwarded_for=f"192.0.2.99, {ATTACKER_IP}")
+    assert again.status_code == 429
+
+
+def test_without_a_configured_proxy_the_header_is_ignored(client, editors):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        forwarded_attempt(client, "alice", "wrong-password", forwarded_for=f"192.0.2.{n}")
+    # Every attempt came from the socket address 10.0.0.2, so that pair is locked.
+    assert (
+        forwarded_attempt(client, "alice", PASSWORD, forwarded_for="192.0.2.50").status_code == 429
+    )

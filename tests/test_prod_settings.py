@@ -89,6 +89,22 @@ def test_refuses_a_redirect_flag_it_cannot_read():
     ]
 
 
+@pytest.mark.parametrize("value", ["one", "-1", "1.5"])
+def test_refuses_a_proxy_count_it_cannot_use(value):
+    result = run(["manage.py", "check"], prod_env(DJANGO_PROXY_COUNT=value))
+    assert result.returncode != 0
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("careerguide: DJANGO_PROXY_COUNT must be")
+
+
+def test_a_proxy_count_passes_the_deploy_checks():
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        prod_env(DJANGO_PROXY_COUNT="1", DJANGO_SECURE_SSL_REDIRECT="false"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
     """Responses from tests/prod_probe.py, run under prod settings on a fresh database."""
