@@ -2,7 +2,7 @@
 
 Public pages are Jinja2 rather than Django templates for speed: profiling the role page showed
 Django's template engine spending ~3.5 ms walking its node tree, where Jinja2 runs the same
-markup as compiled Python in a fraction of that (see bench/README.md). The Django admin keeps
+markup as compiled Python in well under half of that (README.md, "Speed"). The Django admin keeps
 Django's own templates (`templates/django/`).
 
 What Django templates gave for free is provided here: `url()` and `static()`, the

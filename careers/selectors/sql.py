@@ -1,6 +1,6 @@
 """What the hand-written reads share: SQL written from model metadata, rows into model instances.
 
-Why hand-written SQL at all: profiling the role page and the role list (bench/README.md) showed
+Why hand-written SQL at all: profiling the role page and the role list (README.md, "Speed") showed
 SQLite answering each query in ~0.05 ms while Django spent ~0.3-0.6 ms a query compiling SQL
 and walking prefetch machinery. These statements are written once, at import, from the models'
 own metadata (table and column names, every concrete field), and rows become ordinary model
