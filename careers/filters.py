@@ -215,14 +215,18 @@ class RoleFilter(django_filters.FilterSet):
         # {"skill" | "stage" | "company": [(id, slug, name), ...]}: pass it on to related
         # filtersets (the empty state's suggestions) so they don't read it again.
         self.choice_rows = filter_choices() if choices is None else choices
-        self.ids = {}
+        # slug -> (id, name) per list: ids for the search, names for the active-filter labels.
+        self.by_slug = {}
         for name, rows in self.choice_rows.items():
             self.filters[name].extra["choices"] = [(slug, label) for _, slug, label in rows]
-            self.ids[name] = {slug: pk for pk, slug, _ in rows}
+            self.by_slug[name] = {slug: (pk, label) for pk, slug, label in rows}
 
     def label_of(self, name, slug):
         """The name shown for a chosen skill, stage or company slug."""
-        return dict(self.filters[name].extra["choices"]).get(slug, slug)
+        return self.by_slug[name].get(slug, (None, slug))[1]
+
+    def _id_of(self, name, slug):
+        return self.by_slug[name].get(slug, (None, None))[0]
 
     @property
     def qs(self):
@@ -236,9 +240,9 @@ class RoleFilter(django_filters.FilterSet):
                 words=(data.get("q") or "").split(),
                 pay_min=data.get("pay_min"),
                 pay_max=data.get("pay_max"),
-                skill_ids=[self.ids["skill"][slug] for slug in data.get("skill") or []],
-                stage_id=self.ids["stage"].get(data.get("stage")),
-                company_id=self.ids["company"].get(data.get("company")),
+                skill_ids=[self._id_of("skill", slug) for slug in data.get("skill") or []],
+                stage_id=self._id_of("stage", data.get("stage")),
+                company_id=self._id_of("company", data.get("company")),
                 sort=data.get("sort") or DEFAULT_SORT,
             )
         return self._qs

@@ -37,9 +37,6 @@ class RoleAdmin(EditorAdmin):
         ("On the site", {"fields": ["is_published", "is_synthetic"]}),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_pay()
-
     @admin.display(description="median pay (newest)", ordering="median_pay")
     def median_pay_column(self, obj):
         return money(obj.median_pay) or "—"

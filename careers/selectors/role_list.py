@@ -6,24 +6,30 @@ choices the filter form offers (the page itself: role_search.py).
 
 from django.db import connection
 
-from ..models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
-from .sql import SALARY_ORDER, Rows, columns, m2m, placeholders, table, with_source
+from ..models import CareerStage, Company, Role, RoleSkill, Salary, Skill
+from .sql import (
+    HIRING,
+    ROLE_SKILL_ORDER,
+    SALARIES_WITH_SOURCES,
+    SALARY_ORDER,
+    Rows,
+    placeholders,
+    table,
+    with_source,
+)
 
 _SKILL_NAMES_SQL = f"""
 SELECT rs."role_id", sk."name"
 FROM {table(RoleSkill)} rs JOIN {table(Skill)} sk ON sk."id" = rs."skill_id"
 WHERE rs."role_id" IN ({{}})
-ORDER BY rs."importance", sk."order", sk."name", rs."id"
+ORDER BY {ROLE_SKILL_ORDER}
 """
 
-_SALARIES_SQL = f"""
-SELECT {columns(Salary, "s")}, {columns(Source, "src")}
-FROM {table(Salary)} s LEFT JOIN {table(Source)} src ON src."id" = s."source_id"
+_SALARIES_SQL = f"""{SALARIES_WITH_SOURCES}
 WHERE s."role_id" IN ({{}})
 ORDER BY {SALARY_ORDER}
 """
 
-_HIRING = m2m(Role, "hiring_companies")  # (table, role_id, company_id)
 # Each choice list in its model's default order (Meta.ordering), as the form fields' querysets.
 _CHOICES_SQL = {
     "skill": f'SELECT "id", "slug", "name" FROM {table(Skill)} ORDER BY "kind", "order", "name", "id"',
@@ -32,8 +38,8 @@ _CHOICES_SQL = {
     "company": f"""
 SELECT c."id", c."slug", c."name" FROM {table(Company)} c
 WHERE EXISTS (
-    SELECT 1 FROM {_HIRING[0]} h JOIN {table(Role)} r ON r."id" = h.{_HIRING[1]}
-    WHERE h.{_HIRING[2]} = c."id" AND r."is_published"
+    SELECT 1 FROM {HIRING[0]} h JOIN {table(Role)} r ON r."id" = h.{HIRING[1]}
+    WHERE h.{HIRING[2]} = c."id" AND r."is_published"
 )
 ORDER BY c."name", c."id"
 """,

@@ -22,7 +22,17 @@ from ..models import (
     Source,
 )
 from ..querysets import pick_salary
-from .sql import SALARY_ORDER, Rows, columns, m2m, table, with_source
+from .sql import (
+    HIRING,
+    ROLE_SKILL_ORDER,
+    SALARIES_WITH_SOURCES,
+    SALARY_ORDER,
+    Rows,
+    columns,
+    m2m,
+    table,
+    with_source,
+)
 
 _ROLE_SQL = f"""
 SELECT {columns(Role, "r")}, {columns(CareerStage, "st")}, {columns(Source, "src")}
@@ -36,7 +46,7 @@ _SKILLS_SQL = f"""
 SELECT {columns(RoleSkill, "rs")}, {columns(Skill, "sk")}
 FROM {table(RoleSkill)} rs JOIN {table(Skill)} sk ON sk."id" = rs."skill_id"
 WHERE rs."role_id" = %s
-ORDER BY rs."importance", sk."order", sk."name", rs."id"
+ORDER BY {ROLE_SKILL_ORDER}
 """
 
 _NEXT = m2m(Role, "next_roles")  # (table, from_role_id, to_role_id)
@@ -50,20 +60,17 @@ ORDER BY r."title", r."id"
 """
 
 # The salaries of this role and of the roles it leads to (their median is shown beside them).
-_SALARIES_SQL = f"""
-SELECT {columns(Salary, "s")}, {columns(Source, "src")}
-FROM {table(Salary)} s LEFT JOIN {table(Source)} src ON src."id" = s."source_id"
+_SALARIES_SQL = f"""{SALARIES_WITH_SOURCES}
 WHERE s."role_id" = %s OR s."role_id" IN (
     SELECT l.{_NEXT[2]} FROM {_NEXT[0]} l WHERE l.{_NEXT[1]} = %s
 )
 ORDER BY {SALARY_ORDER}
 """
 
-_HIRING = m2m(Role, "hiring_companies")
 _COMPANIES_SQL = f"""
 SELECT {columns(Company, "c")}
-FROM {_HIRING[0]} h JOIN {table(Company)} c ON c."id" = h.{_HIRING[2]}
-WHERE h.{_HIRING[1]} = %s
+FROM {HIRING[0]} h JOIN {table(Company)} c ON c."id" = h.{HIRING[2]}
+WHERE h.{HIRING[1]} = %s
 ORDER BY c."name", c."id"
 """
 

@@ -11,7 +11,7 @@ against ORM filters on random data, besides the role list's own tests.
 from django.db import connection
 
 from ..models import CareerStage, Role, RoleSkill, Skill
-from .sql import Rows, columns, m2m, table
+from .sql import HIRING, Rows, columns, table
 
 # Sort keys the list offers (filters.SORT_CHOICES): roles without pay last in both pay orders.
 ORDER_BY = {
@@ -21,7 +21,6 @@ ORDER_BY = {
     "-title": 'r."title" DESC, r."id" DESC',
 }
 
-_HIRING = m2m(Role, "hiring_companies")  # (table, role_id, company_id)
 _FROM = f"""FROM {table(Role)} r"""
 _PAGE_SQL = f"""
 SELECT {columns(Role, "r")}, {columns(CareerStage, "st")}
@@ -44,7 +43,7 @@ _WORD = f"""(
     )
 )"""
 _WITH_SKILL = f'r."id" IN (SELECT rs."role_id" FROM {table(RoleSkill)} rs WHERE rs."skill_id" = %s)'
-_HIRING_AT = f'r."id" IN (SELECT h.{_HIRING[1]} FROM {_HIRING[0]} h WHERE h.{_HIRING[2]} = %s)'
+_HIRING_AT = f'r."id" IN (SELECT h.{HIRING[1]} FROM {HIRING[0]} h WHERE h.{HIRING[2]} = %s)'
 
 
 def _contains(word):

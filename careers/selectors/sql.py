@@ -9,7 +9,7 @@ else. They use only SQL that SQLite and PostgreSQL share, and each read is teste
 ORM's answer.
 """
 
-from ..models import Source
+from ..models import Role, Salary, Source
 
 
 def columns(model, alias):
@@ -35,6 +35,18 @@ def m2m(model, name):
 # "Newest first, undated last, then oldest record": salary_recency() in portable SQL
 # (NULLS LAST is not in every database this runs on).
 SALARY_ORDER = 's."as_of" IS NULL, s."as_of" DESC, s."id"'
+
+# RoleSkill's Meta.ordering (importance, then the skill's order and name) over `rs` and `sk`.
+ROLE_SKILL_ORDER = 'rs."importance", sk."order", sk."name", rs."id"'
+
+# (table, role column, company column) of Role.hiring_companies.
+HIRING = m2m(Role, "hiring_companies")
+
+# Salaries (`s`) with their sources (`src`): add WHERE and ORDER BY, read with `with_source`.
+SALARIES_WITH_SOURCES = f"""
+SELECT {columns(Salary, "s")}, {columns(Source, "src")}
+FROM {table(Salary)} s LEFT JOIN {table(Source)} src ON src."id" = s."source_id"
+"""
 
 
 class Rows:

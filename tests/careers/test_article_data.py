@@ -28,6 +28,8 @@ from careers.models import (
     Skill,
     SkillKind,
 )
+from careers.querysets import PAY_RANGE, pick_salary
+from careers.selectors import role_rows
 from faq.models import FaqEntry
 
 pytestmark = pytest.mark.usefixtures("article_data")
@@ -132,8 +134,10 @@ def test_roles_without_pay_in_the_article_have_none():
         "software-programmer",
         "computer-engineer",
     }
-    for role in unpaid.with_pay():
-        assert (role.median_pay, role.pay_low, role.pay_high) == (None, None, None)
+    for role in role_rows(list(unpaid)):
+        assert role.median_pay is None
+        assert pick_salary(role.salary_records, "median") is None
+        assert pick_salary(role.salary_records, *PAY_RANGE) is None
 
 
 def test_table_descriptions_are_the_role_summaries():

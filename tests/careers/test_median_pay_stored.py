@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from careers.models import Role, Salary
-from careers.querysets import _latest_salary_figure
+from careers.querysets import newest_median
 from tests.factories import RoleFactory, SalaryFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +18,7 @@ def stored(role):
 
 
 def assert_every_role_consistent():
-    live = Role.objects.annotate(live=_latest_salary_figure("median")).values_list(
-        "slug", "median_pay", "live"
-    )
+    live = Role.objects.annotate(live=newest_median()).values_list("slug", "median_pay", "live")
     assert [(slug, pay) for slug, pay, _ in live] == [(slug, now) for slug, _, now in live]
 
 

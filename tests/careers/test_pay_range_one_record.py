@@ -42,13 +42,7 @@ def role_with_split_range():
     return role, only_low, only_high, both
 
 
-def test_with_pay_takes_low_and_high_from_the_newest_record_with_both(role_with_split_range):
-    role, _, _, both = role_with_split_range
-    annotated = Role.objects.with_pay().get(pk=role.pk)
-    assert (annotated.pay_low, annotated.pay_high) == (both.low, both.high)
-
-
-def test_pick_salary_needs_every_figure_so_it_agrees_with_the_annotation(role_with_split_range):
+def test_the_range_is_the_newest_record_with_both_ends(role_with_split_range):
     role, only_low, _, both = role_with_split_range
     [listed] = role_rows([Role.objects.get(pk=role.pk)])
     salaries = listed.salary_records
