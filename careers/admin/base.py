@@ -1,10 +1,16 @@
 """What every editor-facing admin page shares: plain-words errors and cited, dated columns."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib.admin.views.main import IGNORED_PARAMS, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models.constants import LOOKUP_SEP
+from django.http import HttpResponseRedirect
 
 NO_DATE = "no date stated"
 
@@ -152,11 +158,70 @@ class EditorFormMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+# Lookups whose value is compared as the field's own type; isnull and friends take booleans.
+VALUE_LOOKUPS = {"", "exact", "in", "gt", "gte", "lt", "lte"}
+
+
+def _integer_lookup_field(model, key):
+    """The integer field a changelist filter parameter compares against, or None."""
+    parts = key.split(LOOKUP_SEP)
+    for end in range(len(parts), 0, -1):
+        try:
+            fields = get_fields_from_path(model, LOOKUP_SEP.join(parts[:end]))
+        except (FieldDoesNotExist, NotRelationField):
+            continue
+        if LOOKUP_SEP.join(parts[end:]) not in VALUE_LOOKUPS:
+            return None
+        field = fields[-1]
+        if field.is_relation:
+            field = field.related_model._meta.pk
+        return field if isinstance(field, models.IntegerField) else None
+    return None
+
+
+class CheckedChangeList(ChangeList):
+    """A filter value no row can have (an id past 64 bits, "abc" for an id) is an incorrect
+    lookup, which the admin answers with the unfiltered list and a note, rather than a query
+    that overflows on SQLite (a 500)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        for key, values in self.filter_params.items():
+            field = None if key in IGNORED_PARAMS else _integer_lookup_field(self.model, key)
+            if field is None:
+                continue
+            for value in values:
+                for part in value.split(",") if key.endswith("__in") else [value]:
+                    try:
+                        clean_key(field, part)
+                    except ValidationError as error:
+                        raise IncorrectLookupParameters(error) from None
+        return super().get_queryset(request, exclude_parameters)
+
+
 class EditorAdmin(EditorFormMixin, admin.ModelAdmin):
     empty_value_display = "—"
     list_per_page = 50
     # Editors paste addresses without a scheme; every source we cite is served over https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_changelist(self, request, **kwargs):
+        return CheckedChangeList
+
+    def response_action(self, request, queryset):
+        """A bulk action on ids no row can have changes nothing and says so, instead of a 500."""
+        pk = self.model._meta.pk
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            try:
+                clean_key(pk, value)
+            except ValidationError:
+                self.message_user(
+                    request,
+                    "Some of the selected items could not be read, so nothing was changed. "
+                    "Select them again and retry.",
+                    messages.WARNING,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
 
 
 class CitedAdmin(EditorAdmin):

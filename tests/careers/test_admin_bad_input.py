@@ -189,3 +189,45 @@ class TestPayDigits:
         assert self.post_median(editor_client, salary, median).status_code == 302
         salary.refresh_from_db()
         assert salary.median == 124_000
+
+
+# "-1" reads as an id (it matches nothing, which Django handles); these cannot be read at all.
+UNREADABLE_IDS = [bad for bad in BAD_IDS if bad != "-1"]
+ADMIN_MODELS = sorted(
+    (model for model in admin.site._registry if model._meta.app_label in ("careers", "faq")),
+    key=lambda model: model._meta.label,
+)
+
+
+@pytest.mark.parametrize("model", ADMIN_MODELS, ids=lambda model: model._meta.label)
+@pytest.mark.parametrize("bad", UNREADABLE_IDS, ids=ascii)
+def test_a_bulk_action_on_unreadable_ids_changes_nothing(editor_client, content, model, bad):
+    before = model.objects.count()
+    response = editor_client.post(
+        admin_url(model, "changelist"),
+        {"action": "delete_selected", "_selected_action": [bad], "index": "0"},
+    )
+    assert response.status_code == 302
+    assert model.objects.count() == before
+    page = editor_client.get(response["Location"])
+    assert "could not be read, so nothing was changed" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "param", ["stage__id__exact", "next_roles__id__exact", "hiring_companies", "median_pay__gte"]
+)
+@pytest.mark.parametrize("bad", UNREADABLE_IDS, ids=ascii)
+def test_a_list_filter_no_row_can_match_is_refused_not_a_500(editor_client, content, param, bad):
+    response = editor_client.get(admin_url(m.Role, "changelist"), {param: bad})
+    # Django's answer to an incorrect lookup: back to the unfiltered list, flagged ?e=1.
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+
+
+def test_readable_list_filters_still_filter(editor_client, content):
+    stage = m.CareerStage.objects.get()
+    response = editor_client.get(admin_url(m.Role, "changelist"), {"stage__id__exact": stage.pk})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == m.Role.objects.filter(stage=stage).count()
+    empty = editor_client.get(admin_url(m.Role, "changelist"), {"stage__isnull": "True"})
+    assert empty.status_code == 200
