@@ -11,6 +11,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.functional import cached_property
 
+from .formatting import shown
 from .models import Role
 from .models.salaries import PAY_LIMIT
 from .selectors import RoleSearch, filter_choices
@@ -31,17 +32,16 @@ DEFAULT_SORT = "-pay"
 
 
 class WholeDollarsField(forms.IntegerField):
-    """A pay bound in whole US dollars, e.g. 150000 or $150,000."""
+    """A pay bound in whole US dollars, e.g. 150000 or $150,000.
+
+    Its input is drawn by templates/includes/role_filters.html; the widget only formats the value.
+    """
 
     widget = NulSafeTextInput
 
     default_error_messages = {
         "invalid": "Enter whole dollars using the digits 0 to 9, e.g. 150000.",
     }
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off", "size": 10})
 
     def to_python(self, value):
         text = str(value).strip() if value is not None else ""
@@ -52,26 +52,20 @@ class WholeDollarsField(forms.IntegerField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return int(text.replace("$", "").replace(",", ""))
 
-    def widget_attrs(self, widget):
-        # IntegerField would add min/max/step, which only number inputs understand.
-        return forms.Field.widget_attrs(self, widget)
-
 
 class PayFilter(django_filters.Filter):
     field_class = WholeDollarsField
 
 
 class _EchoSafely:
-    """An unknown choice is named in its error, but only as printable text of a sane length:
-    a NUL or a megabyte echoed back would break the page."""
+    """An unknown choice is named in its error only as `shown()` makes it safe to echo."""
 
     def validate(self, value):
         try:
             super().validate(value)
         except forms.ValidationError as error:
             if getattr(error, "params", None) and "value" in error.params:
-                shown = "".join(ch for ch in str(error.params["value"]) if ch.isprintable())
-                error.params["value"] = shown if len(shown) <= 60 else f"{shown[:60]}…"
+                error.params["value"] = shown(error.params["value"])
             raise
 
 

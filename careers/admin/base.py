@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
 
+from careers.formatting import shown
+
 NO_DATE = "no date stated"
 
 # Model-level unique errors read like "Role with this Slug already exists."; editors
@@ -39,13 +41,6 @@ def clean_key(target_field, value):
         if not PK_MIN <= key <= PK_MAX:
             raise ValidationError("out of range", code="invalid")
     return key
-
-
-def shown(value):
-    """A refused value as it may be echoed back: control characters (NUL) replaced."""
-    return "".join(
-        char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in str(value)
-    )
 
 
 def target_field(queryset, to_field_name):
