@@ -20,7 +20,8 @@ class OrderedContent(SluggedModel):
 
     class Meta:
         abstract = True
-        ordering = ["order"]
+        # Equal positions keep the order they were entered in, on every database and page.
+        ordering = ["order", "pk"]
 
 
 class Duty(OrderedContent):
@@ -71,7 +72,7 @@ class Quote(OrderedContent):
     topic = models.CharField(max_length=20, choices=QuoteTopic.choices)
 
     class Meta(OrderedContent.Meta):
-        ordering = ["topic", "order"]
+        ordering = ["topic", "order", "pk"]
 
     def __str__(self):
         return self.text[:80]

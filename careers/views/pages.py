@@ -29,7 +29,7 @@ STARTING_ROLE_SLUGS = (
 
 
 def outlook_statistics():
-    return OutlookStatistic.objects.select_related("source").order_by("order", "pk")
+    return OutlookStatistic.objects.select_related("source")
 
 
 class HomeView(TemplateView):
@@ -41,9 +41,7 @@ class HomeView(TemplateView):
             "source"
         )
         # In the article's order; the template groups neighbours that share a source.
-        context["applications"] = Application.objects.select_related("source").order_by(
-            "order", "pk"
-        )
+        context["applications"] = Application.objects.select_related("source")
         context["headline_role"] = Role.objects.published().filter(slug=HEADLINE_ROLE_SLUG).first()
         context["headline_salaries"] = (
             Salary.objects.filter(role__slug=HEADLINE_ROLE_SLUG, role__is_published=True)
@@ -69,12 +67,10 @@ class PathView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["profession_quotes"] = (
-            Quote.objects.filter(topic=QuoteTopic.PROFESSION)
-            .select_related("source")
-            .order_by("order", "pk")
-        )
-        context["steps"] = EducationStep.objects.select_related("source").order_by("order", "pk")
+        context["profession_quotes"] = Quote.objects.filter(
+            topic=QuoteTopic.PROFESSION
+        ).select_related("source")
+        context["steps"] = EducationStep.objects.select_related("source")
         context["stages"] = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(
                 "roles",
