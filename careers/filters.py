@@ -11,11 +11,12 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.functional import cached_property
 
-from .formatting import shown
+from core.text import shown
+from core.widgets import NulSafeTextInput, SearchInput
+
 from .models import Role
 from .models.salaries import PAY_LIMIT
 from .selectors import RoleSearch, filter_choices
-from .widgets import NulSafeTextInput, SearchInput
 
 QUERY_MAX_LENGTH = 200
 

@@ -11,17 +11,6 @@ from django.utils.html import format_html
 from .models import Importance
 
 CURRENCY_SYMBOLS = {"USD": "$"}
-# A refused value named in an error message is cut to this many characters.
-SHOWN_MAX = 60
-
-
-def shown(value):
-    """A refused value as it may be echoed back in an error: control characters (a NUL would
-    break the page) replaced, and no longer than SHOWN_MAX characters."""
-    text = "".join(
-        char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in str(value)
-    )
-    return text if len(text) <= SHOWN_MAX else f"{text[:SHOWN_MAX]}…"
 
 
 def money(amount, currency="USD"):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from careers.admin.base import EditorAdmin
+from core.admin import EditorAdmin
 
 from .models import FaqEntry
 

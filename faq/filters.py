@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from careers.widgets import SearchInput
+from core.widgets import SearchInput
 
 from .models import FaqEntry
 

@@ -1,7 +1,7 @@
 from django.db import models
 
 from careerguide.links import link
-from careers.models.base import SluggedModel
+from core.models import SluggedModel
 
 
 class FaqTopic(models.TextChoices):

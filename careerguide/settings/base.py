@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "axes",
+    "core",
     "careers",
     "faq",
 ]

@@ -4,8 +4,7 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from careers.models import Application, Duty, EducationStep, OutlookStatistic, Quote
-
-from .base import CitedAdmin, DateStatedFilter, EditorAdmin
+from core.admin import CitedAdmin, DateStatedFilter, EditorAdmin
 
 SOURCE_FILTER = ("source", admin.RelatedOnlyFieldListFilter)
 

@@ -5,8 +5,8 @@ from django.contrib import admin
 from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
+from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin
 
-from .base import CitedAdmin, DateStatedFilter, EditorFormMixin
 from .forms import PayField
 
 

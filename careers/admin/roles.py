@@ -4,8 +4,8 @@ from django.contrib import admin
 
 from careers.formatting import money
 from careers.models import Role, RoleSkill
+from core.admin import EditorAdmin, EditorFormMixin
 
-from .base import EditorAdmin, EditorFormMixin
 from .forms import RoleAdminForm
 from .pay import SalaryInline
 

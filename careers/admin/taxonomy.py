@@ -3,8 +3,7 @@
 from django.contrib import admin
 
 from careers.models import CareerStage, Company, Skill, Source
-
-from .base import EditorAdmin
+from core.admin import EditorAdmin
 
 
 class HasWebAddressFilter(admin.SimpleListFilter):

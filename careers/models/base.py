@@ -1,4 +1,4 @@
-"""Pieces every content model shares: slug natural keys and cited, dated figures."""
+"""Cited, dated figures: the as-of date every salary and outlook figure carries."""
 
 import datetime
 
@@ -7,32 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from core.models import SluggedModel
 
-class SlugManager(models.Manager):
-    """Fixtures refer to rows by slug, so they load in any order into any database."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class SluggedModel(models.Model):
-    slug = models.SlugField(
-        max_length=120,
-        unique=True,
-        help_text="Short web address for this item, lower-case words joined by hyphens. "
-        "Filled in from the name; change it only if you must, as it breaks old links.",
-    )
-
-    objects = SlugManager()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return getattr(self, "name", None) or getattr(self, "title", None) or self.slug
-
-    def natural_key(self):
-        return (self.slug,)
+__all__ = ["AsOfMixin", "AsOfPrecision", "SluggedModel", "as_of_range_constraint", "validate_as_of"]
 
 
 class AsOfPrecision(models.TextChoices):

@@ -17,3 +17,12 @@ class NulSafeTextInput(forms.TextInput):
 
 class SearchInput(NulSafeTextInput):
     input_type = "search"
+
+
+class PayInput(NulSafeTextInput):
+    """A whole-dollars box: a numeric keypad on phones, no browser autofill of old amounts."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"inputmode": "numeric", "autocomplete": "off", "size": "10", **(attrs or {})}
+        )

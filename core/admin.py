@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
 
-from careers.formatting import shown
+from .text import shown
 
 NO_DATE = "no date stated"
 
