@@ -16,9 +16,10 @@ logger = logging.getLogger(__name__)
 def healthz(request):
     """200 "ok" while the database answers; 503 so a load balancer stops sending traffic."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        connection.ensure_connection()
+        # A kept-alive connection may have died since: the backend's own liveness probe.
+        if not connection.is_usable():
+            raise DatabaseError("the database connection is not usable")
     except DatabaseError:  # OperationalError and InterfaceError are subclasses.
         logger.exception("Health check: the database did not answer")
         return HttpResponse(

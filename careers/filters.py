@@ -1,7 +1,9 @@
 """The role list's filters: what each GET parameter means and how bad values are refused.
 
-Every parameter is validated by a form field before it reaches the ORM, so malformed input
-(NUL bytes, exponents, unknown slugs, ...) becomes a form error on a 200 page, never a 500.
+One FilterSet behind the HTML list, the CSV export and the API: `RoleFilter(data,
+queryset=qs).qs` is `qs` narrowed by every valid parameter, a QuerySet. Every parameter is
+validated by a bounded form field before it reaches the ORM, so malformed input (NUL bytes,
+exponents, unknown slugs, ...) becomes a form error on a 200 page, never a 500.
 """
 
 import re
@@ -9,14 +11,13 @@ import re
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.functional import cached_property
+from django.db.models import Exists, OuterRef
 
 from core.text import shown
-from core.widgets import NulSafeTextInput, SearchInput
+from core.widgets import PayInput, SearchInput
 
-from .models import Role
+from .models import CareerStage, Company, Role, Skill
 from .models.salaries import PAY_LIMIT
-from .selectors import RoleSearch, filter_choices
 
 QUERY_MAX_LENGTH = 200
 
@@ -33,12 +34,9 @@ DEFAULT_SORT = "-pay"
 
 
 class WholeDollarsField(forms.IntegerField):
-    """A pay bound in whole US dollars, e.g. 150000 or $150,000.
+    """A pay bound in whole US dollars, e.g. 150000 or $150,000."""
 
-    Its input is drawn by templates/includes/role_filters.html; the widget only formats the value.
-    """
-
-    widget = NulSafeTextInput
+    widget = PayInput
 
     default_error_messages = {
         "invalid": "Enter whole dollars using the digits 0 to 9, e.g. 150000.",
@@ -86,23 +84,6 @@ class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = SlugMultipleChoiceField
 
 
-def _choice_options(bound_field, choices):
-    widget = bound_field.field.widget
-    # The widget's own rule for what is selected, so checked/selected state matches Django's.
-    selected = set(widget.format_value(bound_field.value()))
-    return [
-        {
-            "value": value,
-            "label": label,
-            "id": f"{bound_field.auto_id}_{index}",
-            "checked": value in selected,
-        }
-        for index, value, label in (
-            (index, str(value), label) for index, (value, label) in enumerate(choices)
-        )
-    ]
-
-
 class RoleFilterForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         # The default sort is explicit in the form so its radio button renders checked; the
@@ -113,30 +94,6 @@ class RoleFilterForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
 
-    @cached_property
-    def options(self):
-        """Each choice field's options as its widget would render them: value, label, id, checked.
-
-        The filter form's template draws the boxes, radios and select itself from these; Django's
-        widget templates cost more to render than the rest of the page's form put together.
-        """
-        return {
-            name: _choice_options(self[name], self.fields[name].choices)
-            for name in ("skill", "stage", "company", "sort")
-        }
-
-    @cached_property
-    def text_values(self):
-        """What each text box shows, through its widget (which drops NUL characters)."""
-        return {
-            name: self[name].field.widget.format_value(self[name].value())
-            for name in ("q", "pay_min", "pay_max")
-        }
-
-    @property
-    def pay_fields(self):
-        return [(self[name], self.text_values[name]) for name in ("pay_min", "pay_max")]
-
     def clean(self):
         cleaned_data = super().clean()
         pay_min, pay_max = cleaned_data.get("pay_min"), cleaned_data.get("pay_max")
@@ -145,14 +102,30 @@ class RoleFilterForm(forms.Form):
         return cleaned_data
 
 
-class RoleFilter(django_filters.FilterSet):
-    """Validates the role list's query string; `qs` runs the valid filters as a RoleSearch.
+def skill_choices():
+    return list(Skill.objects.values_list("slug", "name"))
 
-    The filters declare fields, labels and error messages only: none filters a QuerySet.
-    """
+
+def stage_choices():
+    return list(CareerStage.objects.values_list("slug", "name"))
+
+
+def company_choices():
+    """Only companies some published role lists as hiring: no choice that lists nothing."""
+    hiring = Role.objects.published().filter(hiring_companies=OuterRef("pk"))
+    return list(Company.objects.filter(Exists(hiring)).values_list("slug", "name"))
+
+
+# Read once per FilterSet: the form validates against these and draws its options from them.
+CHOICES = {"skill": skill_choices, "stage": stage_choices, "company": company_choices}
+
+
+class RoleFilter(django_filters.FilterSet):
+    """Narrows the roles it is given by the role list's query string; sorts them by `sort`."""
 
     q = django_filters.CharFilter(
         label="Search",
+        method="filter_words",
         max_length=QUERY_MAX_LENGTH,
         widget=SearchInput,
         help_text="Words in the title, description or skills. Every word must match.",
@@ -171,28 +144,34 @@ class RoleFilter(django_filters.FilterSet):
         help_text="Whole US dollars, e.g. 200000.",
         validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
     )
-    # Skills, stages and companies are offered and checked by slug, from one read of the three
-    # lists per request (`selectors.filter_choices()`, set in __init__): checking a chosen slug
-    # against them needs no query of its own, and the form draws its options from them too.
+    # A role must have every skill ticked: one condition per skill, and no join duplicates a
+    # role (a role has a skill at most once).
     skill = SlugMultipleChoiceFilter(
+        field_name="skills__slug",
+        conjoined=True,
+        distinct=False,
         label="Skills",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "There is no skill “%(value)s” on this site."},
         help_text="Roles that need every skill you tick.",
     )
     stage = SlugChoiceFilter(
+        field_name="stage__slug",
         label="Career stage",
         empty_label="Any stage",
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "There is no such career stage."},
     )
     company = SlugChoiceFilter(
+        field_name="hiring_companies__slug",
+        distinct=False,
         label="Company hiring",
         empty_label="Any company",
         error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
+        method="sort_by",
         choices=SORT_CHOICES,
         empty_label=None,
         widget=forms.RadioSelect,
@@ -204,40 +183,30 @@ class RoleFilter(django_filters.FilterSet):
         fields = ["q", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
         form = RoleFilterForm
 
-    def __init__(self, data=None, *args, choices=None, **kwargs):
+    def __init__(self, data=None, *args, **kwargs):
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
-        # {"skill" | "stage" | "company": [(id, slug, name), ...]}: pass it on to related
-        # filtersets (the empty state's suggestions) so they don't read it again.
-        self.choice_rows = filter_choices() if choices is None else choices
-        # slug -> (id, name) per list: ids for the search, names for the active-filter labels.
-        self.by_slug = {}
-        for name, rows in self.choice_rows.items():
-            self.filters[name].extra["choices"] = [(slug, label) for _, slug, label in rows]
-            self.by_slug[name] = {slug: (pk, label) for pk, slug, label in rows}
+        for name, read in CHOICES.items():
+            self.filters[name].extra["choices"] = read()
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
+
+    def sort_by(self, queryset, name, value):
+        return queryset.ordered_by(value)
 
     def label_of(self, name, slug):
         """The name shown for a chosen skill, stage or company slug."""
-        return self.by_slug[name].get(slug, (None, slug))[1]
+        return dict(self.filters[name].extra["choices"]).get(slug, slug)
 
-    def _id_of(self, name, slug):
-        return self.by_slug[name].get(slug, (None, None))[0]
-
-    @property
-    def qs(self):
-        """The matching roles, as a RoleSearch (a count and slices, as the Paginator asks).
-
-        Only for a valid form: FilterView lists nothing while the form has errors.
-        """
-        if not hasattr(self, "_qs"):
-            data = self.form.cleaned_data if self.is_valid() else {}
-            self._qs = RoleSearch(
-                words=(data.get("q") or "").split(),
-                pay_min=data.get("pay_min"),
-                pay_max=data.get("pay_max"),
-                skill_ids=[self._id_of("skill", slug) for slug in data.get("skill") or []],
-                stage_id=self._id_of("stage", data.get("stage")),
-                company_id=self._id_of("company", data.get("company")),
-                sort=data.get("sort") or DEFAULT_SORT,
-            )
-        return self._qs
+    def without(self, name, value=None):
+        """The roles these filters find with one of them dropped (one value of `skill`)."""
+        data = dict(self.form.cleaned_data)
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = [v for v in data.get(name) or [] if v != value]
+        queryset = self.queryset.all()
+        for key, chosen in data.items():
+            queryset = self.filters[key].filter(queryset, chosen)
+        return queryset

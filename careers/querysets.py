@@ -1,10 +1,28 @@
-"""Named, reusable reads on roles. Views and filters call these; they never build joins."""
+"""Named reads on roles and salaries. Views, filters and the API call these; they never build joins.
+
+`Role.objects.published().for_list()` is what the role list pages through, `.for_page()` what a
+role's own page shows, `.search(text)` the list's word search.
+"""
 
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+
+from .median_pay import refresh_on_commit
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
+
+# Sort keys the role list offers (filters.SORT_CHOICES), each a total order so pages never
+# overlap; roles without pay come last in both pay orders.
+ORDERINGS = {
+    "-pay": (F("median_pay").desc(nulls_last=True), "title", "pk"),
+    "pay": (F("median_pay").asc(nulls_last=True), "title", "pk"),
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+}
+
+# Searching more words than this adds nothing a reader needs and only costs the database.
+MAX_SEARCH_WORDS = 10
 
 
 def salary_recency():
@@ -28,22 +46,122 @@ def newest_median():
     )
 
 
+def cited_salaries():
+    """Pay records with their sources, newest first: what every page cites a figure from."""
+    from .models import Salary
+
+    return Salary.objects.select_related("source").order_by(*salary_recency())
+
+
 class RoleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def search(self, text):
+        """Roles in which every word of `text` appears in the title, summary, description or
+        the name of one of its skills (case-insensitively, as the database folds case).
+
+        Each word is one `pk IN (text matches UNION skill matches)`: on PostgreSQL the text side
+        is served by trigram indexes (migration 0007), which an OR beside a subquery would not
+        let the planner use.
+        """
+        from .models import RoleSkill
+
+        roles = self
+        for word in text.split()[:MAX_SEARCH_WORDS]:
+            in_text = (
+                self.model.objects.filter(
+                    Q(title__icontains=word)
+                    | Q(summary__icontains=word)
+                    | Q(description__icontains=word)
+                )
+                .order_by()
+                .values("pk")
+            )
+            in_skills = (
+                RoleSkill.objects.filter(skill__name__icontains=word).order_by().values("role_id")
+            )
+            roles = roles.filter(pk__in=in_text.union(in_skills))
+        return roles
+
+    def ordered_by(self, sort):
+        """One of the list's sort keys (ORDERINGS); a KeyError for anything else."""
+        return self.order_by(*ORDERINGS[sort])
+
+    def with_cited_median(self):
+        """Each role's pay records with a median, newest first, as `role.median_salaries`: the
+        first (if any) is the figure to show and cite."""
+        return self.prefetch_related(
+            Prefetch(
+                "salaries",
+                queryset=cited_salaries().filter(median__isnull=False),
+                to_attr="median_salaries",
+            )
+        )
+
+    def for_list(self):
+        """What a row of the role list shows: stage, skill names, and every pay record (newest
+        first, as `role.salary_records`) so the median and the range can each be cited."""
+        from .models import RoleSkill
+
+        return (
+            self.select_related("stage")
+            .defer("description")
+            .prefetch_related(
+                Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").only(
+                        "role_id", "importance", "skill__name", "skill__order"
+                    ),
+                    to_attr="listed_skills",
+                ),
+                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+            )
+        )
 
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
         return self.update(median_pay=newest_median())
 
 
+class SalaryQuerySet(models.QuerySet):
+    """Bulk writes send no signals, so they schedule their roles' median refresh themselves."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        refresh_on_commit(salary.role_id for salary in created)
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        role_ids = {salary.role_id for salary in objs}
+        if "role" in fields:  # records moved away leave their old roles to recompute too
+            role_ids |= set(
+                self.model.objects.filter(pk__in=[s.pk for s in objs]).values_list(
+                    "role_id", flat=True
+                )
+            )
+        updated = super().bulk_update(objs, fields, *args, **kwargs)
+        refresh_on_commit(role_ids)
+        return updated
+
+    def update(self, **kwargs):
+        role_ids = set(self.values_list("role_id", flat=True))
+        updated = super().update(**kwargs)
+        if "role" in kwargs or "role_id" in kwargs:
+            moved_to = kwargs.get("role_id", kwargs.get("role"))
+            role_ids.add(getattr(moved_to, "pk", moved_to))
+        refresh_on_commit(role_ids)
+        return updated
+
+
 def pick_salary(salaries, *figures):
     """The first record (in `salary_recency()` order) that has every one of `figures`, or None.
 
-    `salaries` must be the role's salaries in `salary_recency()` order, as the role list's and
-    the role page's reads (careers/selectors/) give them; for "median" this is the record behind
-    `median_pay`. A range (`*PAY_RANGE`) needs both ends in one record, so it is never one
-    source's low beside another's high.
+    `salaries` must be the role's salaries in `salary_recency()` order, as `for_list()` and
+    `for_page()` give them; for "median" this is the record behind `median_pay`. A range
+    (`*PAY_RANGE`) needs both ends in one record, so it is never one source's low beside
+    another's high.
     """
     for salary in salaries:
         if all(getattr(salary, figure) is not None for figure in figures):

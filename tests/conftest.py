@@ -23,6 +23,15 @@ def jinja2_templates_report_their_context():
 
 
 @pytest.fixture
-def article_data(db):
-    """The article's data, loaded exactly as `make run` loads it."""
-    call_command("load_initial_data", verbosity=0)
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs, at the end of the block, what the block's writes scheduled for
+    their commit (the stored medians, the page cache's content version): tests run inside one
+    transaction that never commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def article_data(db, committed):
+    """The article's data, loaded exactly as `make run` loads it, as it is once committed."""
+    with committed():
+        call_command("load_initial_data", verbosity=0)

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # PostgreSQL's trigram and partial indexes (careers migration 0007); inert on SQLite.
+    "django.contrib.postgres",
     "django_filters",
     "axes",
     "core",

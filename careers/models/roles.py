@@ -1,6 +1,5 @@
 from django.db import models
-
-from careerguide.links import link
+from django.urls import reverse
 
 from ..querysets import RoleQuerySet
 from .base import SluggedModel
@@ -63,10 +62,9 @@ class Role(SluggedModel):
         editable=False,
         help_text="Generated for tests and benchmarks; never part of the article's data.",
     )
-    # Stored so the role list can filter and sort by pay without a subquery per role (profiled:
-    # the subquery was most of the filtered list's SQL time). Never edited by hand: every Salary
-    # save or delete, and every Role save, recomputes it (careers/signals.py), and so does
-    # anything that writes salaries in bulk (Role.objects.refresh_median_pay()).
+    # Stored so the role list can filter and sort by pay without a subquery per role. Never
+    # edited by hand: every salary write and role save recomputes it on commit
+    # (careers/median_pay.py).
     median_pay = models.PositiveIntegerField(
         "median pay (newest record)",
         null=True,
@@ -85,7 +83,7 @@ class Role(SluggedModel):
         return self.title
 
     def get_absolute_url(self):
-        return link("careers:role_detail", self.slug)
+        return reverse("careers:role_detail", args=[self.slug])
 
 
 class Importance(models.IntegerChoices):

@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
+from ..querysets import SalaryQuerySet
 from .base import AsOfMixin, as_of_range_constraint
 
 FIGURES = ("median", "average", "low", "high")
@@ -27,7 +28,7 @@ def _not_above(lower, upper):
     )
 
 
-class SalaryManager(models.Manager):
+class SalaryManager(models.Manager.from_queryset(SalaryQuerySet)):
     def get_by_natural_key(self, role_slug, source_slug):
         return self.get(role__slug=role_slug, source__slug=source_slug)
 

@@ -2,7 +2,6 @@ from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from ..models import Company
-from .cited_pay import roles_with_cited_pay
 
 
 class CompanyListView(ListView):
@@ -22,5 +21,5 @@ class CompanyDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = roles_with_cited_pay(self.object.roles.published().order_by("title"))
+        context["roles"] = self.object.roles.published().with_cited_median().order_by("title")
         return context

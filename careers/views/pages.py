@@ -13,7 +13,6 @@ from ..models import (
     Role,
     Salary,
 )
-from .cited_pay import roles_with_cited_pay
 
 HEADLINE_ROLE_SLUG = "machine-learning-engineer"
 
@@ -74,12 +73,15 @@ class PathView(TemplateView):
         context["stages"] = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(
                 "roles",
-                queryset=roles_with_cited_pay().order_by("title"),
+                queryset=Role.objects.published().with_cited_median().order_by("title"),
                 to_attr="published_roles",
             )
         )
         starting = {
-            role.slug: role for role in roles_with_cited_pay().filter(slug__in=STARTING_ROLE_SLUGS)
+            role.slug: role
+            for role in Role.objects.published()
+            .with_cited_median()
+            .filter(slug__in=STARTING_ROLE_SLUGS)
         }
         # The article's order, not alphabetical; roles it names but the data lacks drop out.
         context["starting_roles"] = [starting[s] for s in STARTING_ROLE_SLUGS if s in starting]

@@ -1,16 +1,14 @@
 """The filterable list of roles and each role's own page."""
 
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from careerguide.links import link
-
 from ..filters import DEFAULT_SORT, RoleFilter
-from ..formatting import pay_note_ref
 from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
-from ..selectors import role_page, role_rows
+from ..selectors import role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -30,38 +28,40 @@ def _query_without(params, key, value=None):
 
 
 def _href(params):
-    path = link("careers:role_list")
+    path = reverse("careers:role_list")
     return f"{path}?{params.urlencode()}" if params else path
 
 
 def active_filters(filterset):
-    """(label, params without it) for every filter the request applies validly."""
+    """(label, params without it, (name, value) to drop) for every filter applied validly."""
     data = getattr(filterset.form, "cleaned_data", {})
     params = filterset.data if isinstance(filterset.data, QueryDict) else QueryDict()
     found = []
+
+    def add(label, name, value=None):
+        found.append((label, _query_without(params, name, value), (name, value)))
+
     if data.get("q"):
-        found.append((f"Search: “{data['q']}”", _query_without(params, "q")))
+        add(f"Search: “{data['q']}”", "q")
     if data.get("pay_min") is not None:
-        found.append((f"Median pay from ${data['pay_min']:,}", _query_without(params, "pay_min")))
+        add(f"Median pay from ${data['pay_min']:,}", "pay_min")
     if data.get("pay_max") is not None:
-        found.append((f"Median pay up to ${data['pay_max']:,}", _query_without(params, "pay_max")))
+        add(f"Median pay up to ${data['pay_max']:,}", "pay_max")
     label = filterset.label_of
     for slug in dict.fromkeys(data.get("skill") or []):  # a skill given twice is one filter
-        found.append((f"Skill: {label('skill', slug)}", _query_without(params, "skill", slug)))
+        add(f"Skill: {label('skill', slug)}", "skill", slug)
     if data.get("stage"):
-        stage = label("stage", data["stage"])
-        found.append((f"Career stage: {stage}", _query_without(params, "stage")))
+        add(f"Career stage: {label('stage', data['stage'])}", "stage")
     if data.get("company"):
-        company = label("company", data["company"])
-        found.append((f"Hiring: {company}", _query_without(params, "company")))
+        add(f"Hiring: {label('company', data['company'])}", "company")
     return found
 
 
 def cite_pay(roles):
     """Attach each role's median and range records and number their sources as footnotes.
 
-    Needs `role.salary_records` (newest first, from `selectors.role_rows`). One footnote per
-    distinct source and date, so a page of roles from one source has one note.
+    Needs `role.salary_records` (newest first, from `for_list()`). One footnote per distinct
+    source and date, so a page of roles from one source has one note.
     """
     notes = {}
     for role in roles:
@@ -72,23 +72,18 @@ def cite_pay(roles):
             if salary is not None:
                 key = (salary.source_id, salary.as_of, salary.as_of_precision)
                 if key not in notes:
-                    number = len(notes) + 1
-                    # The marker is drawn once per note, not once per figure that cites it.
-                    notes[key] = (number, salary, pay_note_ref(number, salary))
-                number, _, marker = notes[key]
-                setattr(role, f"{kind}_note", number)
-                setattr(role, f"{kind}_note_ref", marker)
-    return [salary for _, salary, _ in notes.values()]
+                    notes[key] = (len(notes) + 1, salary)
+                setattr(role, f"{kind}_note", notes[key][0])
+    return [salary for _, salary in notes.values()]
 
 
 def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):
-    """Give each listed role the skill names its row shows and how many more it has.
-
-    Done once here rather than with slice/length filters in the row template, which ran per row.
-    """
+    """Give each listed role the skill names its row shows (most important first) and how many
+    more it has."""
     for role in roles:
-        role.key_skills = role.skill_names[:shown]
-        role.more_skills = max(len(role.skill_names) - shown, 0)
+        names = [link.skill.name for link in role.listed_skills]
+        role.key_skills = names[:shown]
+        role.more_skills = max(len(names) - shown, 0)
 
 
 class RoleListView(FilterView):
@@ -100,15 +95,12 @@ class RoleListView(FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        # Only the empty answer to an invalid form comes from here (FilterView lists
-        # queryset.none()); valid filters run as the filterset's RoleSearch.
-        return Role.objects.published()
+        return Role.objects.published().for_list()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
-        # The page's rows, read once; skills and pay come in two queries for the whole page.
-        roles = role_rows(list(context["roles"]))
+        roles = list(context["roles"])
         context["roles"] = context["object_list"] = roles
         context["pay_notes"] = cite_pay(roles)
         name_key_skills(roles)
@@ -118,7 +110,8 @@ class RoleListView(FilterView):
                 page.number, on_each_side=2, on_ends=1
             )
         context["active_filters"] = [
-            {"label": label, "href": _href(params)} for label, params in active_filters(filterset)
+            {"label": label, "href": _href(params)}
+            for label, params, _ in active_filters(filterset)
         ]
         context["clear_href"] = _href(self._sort_only())
         if filterset.is_valid() and not context["paginator"].count:
@@ -137,30 +130,23 @@ class RoleListView(FilterView):
         found = active_filters(filterset)
         if len(found) > MAX_LOOSEN_SUGGESTIONS:
             return [
-                {"label": label, "href": _href(params), "count": None} for label, params in found
+                {"label": label, "href": _href(params), "count": None} for label, params, _ in found
             ]
-        suggestions = []
-        for label, params in found:
-            relaxed = RoleFilter(
-                params, queryset=self.get_queryset(), choices=filterset.choice_rows
-            )
-            suggestions.append({"label": label, "href": _href(params), "count": relaxed.qs.count()})
-        return suggestions
+        return [
+            {"label": label, "href": _href(params), "count": filterset.without(*dropped).count()}
+            for label, params, dropped in found
+        ]
 
 
 class RoleDetailView(TemplateView):
-    """/careers/<slug>/: eight queries however many roles, skills or salaries exist.
-
-    Reads through `selectors.role_page()`, which skips the ORM's per-query overhead (its
-    docstring says why); 404 for a missing or unpublished role.
-    """
+    """/careers/<slug>/: a published role and everything around it; 404 for any other slug."""
 
     template_name = "careers/role_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = role_page(kwargs["slug"])
-        if page is None:
-            raise Http404("No published role has this address.")
-        context.update(vars(page))
+        try:
+            context.update(role_page(kwargs["slug"]))
+        except Role.DoesNotExist:
+            raise Http404("No published role has this address.") from None
         return context

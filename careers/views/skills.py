@@ -2,7 +2,6 @@ from django.db.models import Count, F, Q
 from django.views.generic import DetailView, ListView
 
 from ..models import Role, Skill, SkillKind
-from .cited_pay import roles_with_cited_pay
 
 
 class SkillListView(ListView):
@@ -35,5 +34,5 @@ class SkillDetailView(DetailView):
         roles = roles.annotate(importance=F("role_skills__importance")).order_by(
             "importance", "title"
         )
-        context["roles"] = roles_with_cited_pay(roles)
+        context["roles"] = roles.with_cited_median()
         return context

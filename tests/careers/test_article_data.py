@@ -29,7 +29,6 @@ from careers.models import (
     SkillKind,
 )
 from careers.querysets import PAY_RANGE, pick_salary
-from careers.selectors import role_rows
 from faq.models import FaqEntry
 
 pytestmark = pytest.mark.usefixtures("article_data")
@@ -134,7 +133,7 @@ def test_roles_without_pay_in_the_article_have_none():
         "software-programmer",
         "computer-engineer",
     }
-    for role in role_rows(list(unpaid)):
+    for role in unpaid.for_list():
         assert role.median_pay is None
         assert pick_salary(role.salary_records, "median") is None
         assert pick_salary(role.salary_records, *PAY_RANGE) is None

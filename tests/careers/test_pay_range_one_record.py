@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from careers.models import Role
 from careers.querysets import PAY_RANGE, pick_salary
-from careers.selectors import role_rows
 from tests.factories import RoleFactory, SalaryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +43,7 @@ def role_with_split_range():
 
 def test_the_range_is_the_newest_record_with_both_ends(role_with_split_range):
     role, only_low, _, both = role_with_split_range
-    [listed] = role_rows([Role.objects.get(pk=role.pk)])
+    [listed] = Role.objects.filter(pk=role.pk).for_list()
     salaries = listed.salary_records
     assert pick_salary(salaries, *PAY_RANGE) == both
     assert pick_salary(salaries, "low") == only_low

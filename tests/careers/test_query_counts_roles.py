@@ -1,10 +1,10 @@
 """The role list and role page make the same number of queries at 44 roles and at 1,044.
 
-Counts: the list is count + rows + the page's skills and salaries (careers/selectors/role_list.py)
-+ the form's three choice lists (skills, stages, companies) = 7, whatever the filters: a chosen
+Counts: the list is count + rows + the page's skills and salaries (`RoleQuerySet.for_list()`) +
+the form's three choice lists (skills, stages, companies) = 7, whatever the filters: a chosen
 skill, stage or company is checked against those lists, not by a query of its own. The role page
-(careers/selectors/role_page.py) is role + skills + linked roles (both directions) + salaries (its
-own and its next roles') + companies + FAQ entries + duties + education steps = 8.
+(`careers.selectors.role_page()`) is role + skills + salaries + next roles + their salaries +
+roles that lead here + companies + FAQ entries + duties + education steps = 10.
 """
 
 import pytest
@@ -22,7 +22,7 @@ CASES = [
     (f"{LIST}?company=amazon&q=engineer", 7),
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 3),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 8),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 10),
 ]
 
 

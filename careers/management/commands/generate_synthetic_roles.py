@@ -10,7 +10,6 @@ from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
-from careers.signals import median_pay_refresh_muted
 
 SOURCE_SLUG = "synthetic-data"
 SLUG_PREFIX = "synthetic-"
@@ -70,10 +69,8 @@ class Command(BaseCommand):
     def delete(self):
         roles = Role.objects.filter(is_synthetic=True)
         removed = roles.count()
-        # Salaries, skills links and company links cascade with the roles; their roles go
-        # too, so no stored median needs recomputing salary by salary.
-        with median_pay_refresh_muted():
-            roles.delete()
+        # Salaries, skill links and company links cascade with the roles.
+        roles.delete()
         Source.objects.filter(slug=SOURCE_SLUG).delete()
         return removed
 
@@ -114,9 +111,8 @@ class Command(BaseCommand):
             salaries.append(self.salary(rng, role_id, source))
         RoleSkill.objects.bulk_create(role_skills, batch_size=1000)
         through.objects.bulk_create(hiring, batch_size=1000)
+        # Their roles' stored medians are recomputed when this commits (SalaryQuerySet).
         Salary.objects.bulk_create(salaries, batch_size=1000)
-        # bulk_create sends no signals: bring the stored medians up to date here.
-        Role.objects.filter(pk__in=ids.values()).refresh_median_pay()
         return len(roles)
 
     @staticmethod
