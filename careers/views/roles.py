@@ -7,7 +7,6 @@ from django_filters.views import FilterView
 from careerguide.links import link
 
 from ..filters import DEFAULT_SORT, RoleFilter
-from ..formatting import pay_note_ref
 from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
 from ..selectors import role_page, role_rows
@@ -73,12 +72,10 @@ def cite_pay(roles):
                 key = (salary.source_id, salary.as_of, salary.as_of_precision)
                 if key not in notes:
                     number = len(notes) + 1
-                    # The marker is drawn once per note, not once per figure that cites it.
-                    notes[key] = (number, salary, pay_note_ref(number, salary))
-                number, _, marker = notes[key]
+                    notes[key] = (number, salary)
+                number, _ = notes[key]
                 setattr(role, f"{kind}_note", number)
-                setattr(role, f"{kind}_note_ref", marker)
-    return [salary for _, salary, _ in notes.values()]
+    return [salary for _, salary in notes.values()]
 
 
 def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):
