@@ -9,10 +9,9 @@ import re
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.functional import cached_property
 
 from core.text import shown
-from core.widgets import NulSafeTextInput, SearchInput
+from core.widgets import NulSafeTextInput, PayInput, SearchInput
 
 from .models import Role
 from .models.salaries import PAY_LIMIT
@@ -86,23 +85,6 @@ class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = SlugMultipleChoiceField
 
 
-def _choice_options(bound_field, choices):
-    widget = bound_field.field.widget
-    # The widget's own rule for what is selected, so checked/selected state matches Django's.
-    selected = set(widget.format_value(bound_field.value()))
-    return [
-        {
-            "value": value,
-            "label": label,
-            "id": f"{bound_field.auto_id}_{index}",
-            "checked": value in selected,
-        }
-        for index, value, label in (
-            (index, str(value), label) for index, (value, label) in enumerate(choices)
-        )
-    ]
-
-
 class RoleFilterForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         # The default sort is explicit in the form so its radio button renders checked; the
@@ -112,30 +94,6 @@ class RoleFilterForm(forms.Form):
             data["sort"] = DEFAULT_SORT
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
-
-    @cached_property
-    def options(self):
-        """Each choice field's options as its widget would render them: value, label, id, checked.
-
-        The filter form's template draws the boxes, radios and select itself from these; Django's
-        widget templates cost more to render than the rest of the page's form put together.
-        """
-        return {
-            name: _choice_options(self[name], self.fields[name].choices)
-            for name in ("skill", "stage", "company", "sort")
-        }
-
-    @cached_property
-    def text_values(self):
-        """What each text box shows, through its widget (which drops NUL characters)."""
-        return {
-            name: self[name].field.widget.format_value(self[name].value())
-            for name in ("q", "pay_min", "pay_max")
-        }
-
-    @property
-    def pay_fields(self):
-        return [(self[name], self.text_values[name]) for name in ("pay_min", "pay_max")]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -159,6 +117,7 @@ class RoleFilter(django_filters.FilterSet):
     )
     pay_min = PayFilter(
         field_name="median_pay",
+        widget=PayInput,
         lookup_expr="gte",
         label="Minimum median pay",
         help_text="Whole US dollars, e.g. 150000.",
@@ -166,6 +125,7 @@ class RoleFilter(django_filters.FilterSet):
     )
     pay_max = PayFilter(
         field_name="median_pay",
+        widget=PayInput,
         lookup_expr="lte",
         label="Maximum median pay",
         help_text="Whole US dollars, e.g. 200000.",
