@@ -1,6 +1,5 @@
 from django.db import models
-
-from careerguide.links import link
+from django.urls import reverse
 
 from ..querysets import RoleQuerySet
 from .base import SluggedModel
@@ -85,7 +84,7 @@ class Role(SluggedModel):
         return self.title
 
     def get_absolute_url(self):
-        return link("careers:role_detail", self.slug)
+        return reverse("careers:role_detail", args=[self.slug])
 
 
 class Importance(models.IntegerChoices):

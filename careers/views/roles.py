@@ -1,10 +1,9 @@
 """The filterable list of roles and each role's own page."""
 
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
-
-from careerguide.links import link
 
 from ..filters import DEFAULT_SORT, RoleFilter
 from ..models import Role
@@ -29,7 +28,7 @@ def _query_without(params, key, value=None):
 
 
 def _href(params):
-    path = link("careers:role_list")
+    path = reverse("careers:role_list")
     return f"{path}?{params.urlencode()}" if params else path
 
 
