@@ -1,7 +1,7 @@
 """How figures, citations and outlook numbers are written on public pages.
 
-Plain functions, registered as Jinja2 filters and globals in `careerguide/jinja2.py`; the
-admin uses `money` too. A figure is rendered only together with its citation.
+Plain functions, registered as template filters and tags in `careers/templatetags/careers_tags.py`;
+the admin uses `money` too. A figure is rendered only together with its citation.
 """
 
 from decimal import Decimal

@@ -1,6 +1,6 @@
 from django.db import models
+from django.urls import reverse
 
-from careerguide.links import link
 from core.models import SluggedModel
 
 
@@ -61,4 +61,4 @@ class FaqEntry(SluggedModel):
         return self.question
 
     def get_absolute_url(self):
-        return f"{link('faq:list')}#{self.slug}"
+        return f"{reverse('faq:list')}#{self.slug}"

@@ -105,6 +105,17 @@ def test_a_proxy_count_passes_the_deploy_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_templates_are_compiled_once_per_process():
+    """Production renders through Django's cached template loader (its default)."""
+    code = (
+        "import django; django.setup(); from django.template import engines;"
+        "print(type(engines['django'].engine.template_loaders[0]).__module__)"
+    )
+    result = run(["-c", code], prod_env())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.template.loaders.cached"
+
+
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
     """Responses from tests/prod_probe.py, run under prod settings on a fresh database."""

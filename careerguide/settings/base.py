@@ -62,19 +62,13 @@ AUTHENTICATION_BACKENDS = [
 ROOT_URLCONF = "careerguide.urls"
 WSGI_APPLICATION = "careerguide.wsgi.application"
 
-# Public pages are Jinja2 (careerguide/jinja2.py says why); the admin, the sitemap and form
-# widgets keep Django's templates, whose project overrides live in templates/django/ so that
-# neither engine ever finds the other's files.
+# One engine for every page, the admin's included. "loaders" is left unset so that Django wraps
+# its filesystem and app loaders in the cached loader: production compiles each template once
+# per process (runserver's autoreloader empties the cache when a template file changes).
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "careerguide.jinja2.environment"},
-    },
-    {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates" / "django"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

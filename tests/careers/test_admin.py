@@ -183,8 +183,9 @@ class TestListsReadWell:
         assert "$98,765" in text and str(undated.source) in text
         assert "no date stated" in text
 
-    def test_role_list_shows_median_pay_and_sorts_by_it(self, editor_client, content):
-        f.SalaryFactory(role=f.RoleFactory(title="A cheaper role"), median=50_000)
+    def test_role_list_shows_median_pay_and_sorts_by_it(self, editor_client, content, committed):
+        with committed():
+            f.SalaryFactory(role=f.RoleFactory(title="A cheaper role"), median=50_000)
         changelist = admin_url(m.Role, "changelist")
         response = editor_client.get(changelist)
         assert "$123,456" in response.content.decode()

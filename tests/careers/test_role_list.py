@@ -290,8 +290,9 @@ def test_form_is_a_labelled_get_form_with_fieldsets(client):
 
 
 @pytest.fixture
-def forty_synthetic_roles(article_data):
-    call_command("generate_synthetic_roles", "40", verbosity=0)
+def forty_synthetic_roles(article_data, committed):
+    with committed():
+        call_command("generate_synthetic_roles", "40", verbosity=0)
 
 
 @pytest.mark.usefixtures("forty_synthetic_roles")

@@ -1,0 +1,18 @@
+"""Figures and their citations in templates: `{% load careers_tags %}`.
+
+The formatting is plain functions in careers/formatting.py (the admin uses `money` too);
+this library only registers them.
+"""
+
+from django import template
+
+from careers import formatting
+
+register = template.Library()
+
+register.filter("money", formatting.money)
+register.filter("stat_value", formatting.stat_value)
+register.filter("importance_label", formatting.importance_label)
+register.filter("all_in_job_search", formatting.all_in_job_search)
+register.simple_tag(formatting.citation, name="citation")
+register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")

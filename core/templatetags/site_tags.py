@@ -1,0 +1,23 @@
+"""Site furniture shared by every page: the main navigation's links."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name, label):
+    """A nav link marked aria-current="page" on its own page, "true" anywhere in its section."""
+    href = reverse(url_name)
+    # A page rendered without a request (render_to_string) marks no link as current.
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    if path == href:
+        current = "page"
+    elif href != "/" and path.startswith(href):
+        current = "true"
+    else:
+        return format_html('<a href="{}">{}</a>', href, label)
+    return format_html('<a href="{}" aria-current="{}">{}</a>', href, current, label)
