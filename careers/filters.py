@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
 
 from core.text import shown
-from core.widgets import PayInput, SearchInput
+from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
 
 from .models import CareerStage, Company, Role, Skill
 from .models.salaries import PAY_LIMIT
@@ -151,7 +151,7 @@ class RoleFilter(django_filters.FilterSet):
         conjoined=True,
         distinct=False,
         label="Skills",
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
         error_messages={"invalid_choice": "There is no skill “%(value)s” on this site."},
         help_text="Roles that need every skill you tick.",
     )
@@ -159,7 +159,7 @@ class RoleFilter(django_filters.FilterSet):
         field_name="stage__slug",
         label="Career stage",
         empty_label="Any stage",
-        widget=forms.RadioSelect,
+        widget=RadioList,
         error_messages={"invalid_choice": "There is no such career stage."},
     )
     company = SlugChoiceFilter(
@@ -167,6 +167,7 @@ class RoleFilter(django_filters.FilterSet):
         distinct=False,
         label="Company hiring",
         empty_label="Any company",
+        widget=OptionSelect,
         error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
     )
     sort = django_filters.ChoiceFilter(
@@ -174,7 +175,7 @@ class RoleFilter(django_filters.FilterSet):
         method="sort_by",
         choices=SORT_CHOICES,
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=RadioList,
         error_messages={"invalid_choice": "Sort by pay or by title."},
     )
 

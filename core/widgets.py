@@ -26,3 +26,17 @@ class PayInput(NulSafeTextInput):
         super().__init__(
             {"inputmode": "numeric", "autocomplete": "off", "size": "10", **(attrs or {})}
         )
+
+
+# Django's choice widgets with their option templates written into one template each (the same
+# markup): a list page draws dozens of options, and each include costs a template render.
+class CheckboxList(forms.CheckboxSelectMultiple):
+    template_name = "core/widgets/choices.html"
+
+
+class RadioList(forms.RadioSelect):
+    template_name = "core/widgets/choices.html"
+
+
+class OptionSelect(forms.Select):
+    template_name = "core/widgets/select.html"
