@@ -232,13 +232,12 @@ def content_changed(using=None):
     commits (at once outside one). Called by the content signals and by commands that write
     without them (bulk_create, update)."""
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        # One bump per transaction (per savepoint level, so a rolled-back savepoint cannot
-        # take an outer change's bump with it).
-        level = set(connection.savepoint_ids)
-        for sids, func, _robust in getattr(connection, "run_on_commit", ()):
-            if func is bump_content_version and sids == level:
-                return
+    # One bump per transaction. A bump already due covers this change: Django drops a callback
+    # only with a savepoint it was registered in, and every savepoint still open is one this
+    # change is inside of too (a released one can no longer be rolled back alone).
+    pending = getattr(connection, "run_on_commit", ()) if connection.in_atomic_block else ()
+    if any(func is bump_content_version for _sids, func, _robust in pending):
+        return
     transaction.on_commit(bump_content_version, using=using)
 
 

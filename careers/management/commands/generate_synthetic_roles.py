@@ -9,6 +9,7 @@ import random
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
+from careerguide.cache import content_changed
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
 from careers.signals import median_pay_refresh_muted
 
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         with median_pay_refresh_muted():
             roles.delete()
         Source.objects.filter(slug=SOURCE_SLUG).delete()
+        content_changed()
         return removed
 
     @transaction.atomic
@@ -117,6 +119,8 @@ class Command(BaseCommand):
         Salary.objects.bulk_create(salaries, batch_size=1000)
         # bulk_create sends no signals: bring the stored medians up to date here.
         Role.objects.filter(pk__in=ids.values()).refresh_median_pay()
+        # Nor do they reach the page cache's receivers: make cached pages stale on commit.
+        content_changed()
         return len(roles)
 
     @staticmethod
