@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from django.core.cache import caches
 
@@ -10,8 +12,9 @@ def page_cache_on(settings):
     caches["default"].clear()
     settings.PAGE_CACHE_SECONDS = 600  # also resets this process's copies (setting_changed)
     yield settings
-    caches["default"].clear()
     page_cache.reset()
+    with contextlib.suppress(Exception):  # a test may have pointed the cache at a dead server
+        caches["default"].clear()
 
 
 def content_version():
