@@ -418,7 +418,8 @@ class PageCacheMiddleware:
 
     def process_exception(self, request, exception):
         # Also for the admin and uncached pages: a database outage is a 503, never a 500.
-        if isinstance(exception, DATABASE_DOWN):
+        # With DEBUG on, the developer sees the error itself ("no such table": run migrate).
+        if isinstance(exception, DATABASE_DOWN) and not settings.DEBUG:
             logger.error("The database did not answer (%s); answered 503.", exception)
             return service_unavailable()
         return None

@@ -186,6 +186,14 @@ def test_only_an_unreachable_database_is_a_503(page_cache_on, settings, path, st
     assert response.status_code == status
 
 
+def test_with_debug_on_the_developer_sees_the_database_error(settings):
+    settings.ROOT_URLCONF = "tests.cache.urls"
+    settings.DEBUG = True
+    response = Client(raise_request_exception=False).get("/test/database-down/")
+    assert response.status_code == 500
+    assert b"Connection refused" in response.content
+
+
 def test_a_connection_lost_mid_request_is_a_503(page_cache_on, article_data):
     with mock.patch.object(connection, "cursor", side_effect=InterfaceError("connection closed")):
         assert Client().get(ROLE_PAGE).status_code == 503
