@@ -12,6 +12,8 @@ import threading
 from django.apps import apps
 from django.db import transaction
 
+from careerguide.cache import content_changed
+
 _state = threading.local()
 
 
@@ -32,3 +34,7 @@ def _refresh_pending():
     _state.role_ids = None
     if ids:
         apps.get_model("careers", "Role").objects.filter(pk__in=ids).refresh_median_pay()
+        # The bump the change itself scheduled may have run before this UPDATE (callbacks run
+        # in the order they were registered), and a page rendered in between would show the
+        # old figure under the new version: announce the new figures too.
+        content_changed()

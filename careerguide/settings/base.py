@@ -4,6 +4,7 @@ Environment-specific modules (dev, prod, test) import everything from here and
 override only what differs. Secrets and hosts come from the environment.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -41,6 +42,9 @@ MIDDLEWARE = [
     # Straight after SecurityMiddleware, as whitenoise documents, so static
     # files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Next, so a cached page skips the rest too (sessions, users, the database); the headers
+    # of the middleware below are stored with each page. careerguide/cache.py says what.
+    "careerguide.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -91,6 +95,55 @@ DATABASES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def _whole_number(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise SystemExit(f"careerguide: {name} must be a whole number of seconds, not {value!r}.")
+    return int(value)
+
+
+# The page cache (careerguide/cache.py; README "Page cache"). Shared by every worker: Redis with
+# REDIS_URL, otherwise files in DJANGO_CACHE_DIR, which every worker on one machine shares and
+# which keeps answering while the database is down. Keys are namespaced by the database, so two
+# sites (or a benchmark's throwaway database) sharing one Redis or one checkout never mix pages.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+_database = [DATABASES["default"].get(k) for k in ("ENGINE", "NAME", "HOST", "PORT")]
+CACHE_KEY_PREFIX = "cg-" + hashlib.blake2b(repr(_database).encode(), digest_size=6).hexdigest()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "careerguide.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A cache that does not answer at once is treated as down, not waited for.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+# Seconds a page stays cached; 0 turns the page cache off. Off in development, so every
+# change shows at once; prod.py turns it on.
+PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
+# s-maxage for a CDN in front: 0 makes it revalidate every request (the ETag makes that cheap),
+# so edits show at once through it too.
+PAGE_CACHE_CDN_SECONDS = _whole_number("DJANGO_CDN_MAX_AGE", 0)
+# Every model of these apps is content: saving one makes every cached page stale.
+PAGE_CACHE_CONTENT_APPS = ["careers", "faq"]
+# Never looked up (their views send never_cache anyway, so they are never stored either).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
+# Each worker's in-memory copies of pages, in bytes of page bodies.
+PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

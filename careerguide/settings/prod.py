@@ -9,6 +9,7 @@ SECURE_SSL_REDIRECT).
 import os
 
 from .base import *  # noqa: F403
+from .base import _whole_number
 
 
 def _require(name: str) -> str:
@@ -36,6 +37,9 @@ def _flag(name: str, default: bool) -> bool:
 SECRET_KEY = _require("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _require("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 DEBUG = False
+
+# Pages are cached for ten minutes unless DJANGO_PAGE_CACHE_SECONDS says otherwise (0: off).
+PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 600)
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -11,3 +11,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # warning on every request that STATIC_ROOT does not exist.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A per-process cache, and the page cache off: tests that exercise it (tests/cache/) turn it
+# on with override_settings and start from an empty cache, so no page leaks between tests.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_CDN_SECONDS = 0

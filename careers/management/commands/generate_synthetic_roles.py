@@ -9,6 +9,7 @@ import random
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
+from careerguide.cache import content_changed
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
 
 SOURCE_SLUG = "synthetic-data"
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         # Salaries, skill links and company links cascade with the roles.
         roles.delete()
         Source.objects.filter(slug=SOURCE_SLUG).delete()
+        content_changed()
         return removed
 
     @transaction.atomic
@@ -113,6 +115,8 @@ class Command(BaseCommand):
         through.objects.bulk_create(hiring, batch_size=1000)
         # Their roles' stored medians are recomputed when this commits (SalaryQuerySet).
         Salary.objects.bulk_create(salaries, batch_size=1000)
+        # Bulk writes reach no page cache receiver: make cached pages stale on commit.
+        content_changed()
         return len(roles)
 
     @staticmethod

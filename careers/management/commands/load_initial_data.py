@@ -10,6 +10,7 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.core.management.commands import loaddata
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from careerguide.cache import content_changed
 from careers.models import Role
 
 # Each file refers only to files before it (by slug), so each loads on its own and an
@@ -116,6 +117,8 @@ class Command(BaseCommand):
                     # Leaving the atomic block with an exception rolls back every file.
                     raise CommandError(f"{name}: {describe(error)}") from error
                 total += loader.loaded_object_count
+            # Fixture rows send post_save (raw) too; say it once here rather than rely on that.
+            content_changed(using=database)
 
         if verbosity >= 1:
             self.stdout.write(

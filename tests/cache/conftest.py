@@ -1,0 +1,21 @@
+import contextlib
+
+import pytest
+from django.core.cache import caches
+
+from careerguide import cache as page_cache
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache as production runs it, starting empty and leaving nothing behind."""
+    caches["default"].clear()
+    settings.PAGE_CACHE_SECONDS = 600  # also resets this process's copies (setting_changed)
+    yield settings
+    page_cache.reset()
+    with contextlib.suppress(Exception):  # a test may have pointed the cache at a dead server
+        caches["default"].clear()
+
+
+def content_version():
+    return caches["default"].get(page_cache.VERSION_KEY)
