@@ -180,13 +180,33 @@ def test_a_savepoint_rolled_back_keeps_the_outer_edit_s_bump(site):
 
 
 def test_one_bump_per_transaction(site):
+    skills = list(Skill.objects.order_by("pk")[:5])
     roles = list(Role.objects.order_by("pk")[:5])
     with mock.patch("careerguide.cache.bump_content_version") as bump:
         with transaction.atomic():
-            for role in roles:
-                role.save()
+            for skill in skills:
+                skill.save()
             FaqEntry.objects.order_by("pk").first().related_roles.add(*roles)
         assert bump.call_count == 1
+
+
+def test_recomputed_medians_bump_once_more_after_they_are_written(site):
+    """Role and salary writes refresh the stored medians in an on-commit callback that may run
+    after the change's own bump: the version moves again once the new figures are in."""
+    role = Role.objects.get(slug="machine-learning-engineer")
+    before = role.median_pay
+    stored = []
+    with (
+        mock.patch(
+            "careerguide.cache.bump_content_version",
+            side_effect=lambda: stored.append(Role.objects.get(pk=role.pk).median_pay),
+        ),
+        transaction.atomic(),
+    ):
+        salary = Salary.objects.get(role=role, median=before)
+        salary.median += 1
+        salary.save()
+    assert stored == [before, before + 1]
 
 
 def content_models():
@@ -240,7 +260,8 @@ def test_generate_synthetic_roles_bumps_the_version(site):
         "careerguide.cache.bump_content_version", wraps=page_cache.bump_content_version
     ) as bump:
         call_command("generate_synthetic_roles", 3, verbosity=0)
-    assert bump.call_count == 1
+    # The command's own, and one after the new roles' medians are stored.
+    assert bump.call_count == 2
     assert "Synthetic" in fresh(ROLE_LIST + "?q=synthetic")
 
 
