@@ -112,7 +112,7 @@ def start_server(env, port, log_path):
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn exited early; see {log_path}")
         try:
-            if http_get(port, "/healthz")[0] == 200:
+            if http_get(port, "/healthz").status == 200:
                 return server
         except OSError:
             time.sleep(0.2)
@@ -143,21 +143,21 @@ def worker_peaks(server):
 
 def write_static_twin(port, static_root):
     """Copy the rendered role list into STATIC_ROOT: a static file of the same size."""
-    status, body = http_get(port, "/careers/")
-    if status != 200:
-        raise RuntimeError(f"/careers/ answered {status} while preparing the static twin")
-    (static_root / STATIC_NAME).write_bytes(body)
-    return len(body)
+    reply = http_get(port, "/careers/")
+    if reply.status != 200:
+        raise RuntimeError(f"/careers/ answered {reply.status} while preparing the static twin")
+    (static_root / STATIC_NAME).write_bytes(reply.body)
+    return len(reply.body)
 
 
 def check_pages(port):
     """Every page must answer 200 before it is measured (wrk counts 3xx as success)."""
     sizes = {}
     for name, path in PAGES:
-        status, body = http_get(port, path)
-        if status != 200:
-            raise RuntimeError(f"{name} ({path}) answered {status}, not 200")
-        sizes[name] = len(body)
+        reply = http_get(port, path)
+        if reply.status != 200:
+            raise RuntimeError(f"{name} ({path}) answered {reply.status}, not 200")
+        sizes[name] = len(reply.body)
     return sizes
 
 

@@ -1,5 +1,9 @@
-"""The benchmark's measuring tools: wrk output parsing and the Python fallback load generator."""
+"""The benchmark's measuring tools: wrk output parsing, the Python fallback load generator and
+the Redis counter probe."""
 
+import io
+import socket
+import socketserver
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from loadgen import parse_wrk, python_load  # noqa: E402
+from loadgen import RedisProbe, _read_reply, parse_wrk, python_load  # noqa: E402
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/careers/
@@ -37,6 +41,7 @@ def test_parse_wrk_reads_rate_percentiles_and_failures():
     assert result.p99_ms == pytest.approx(1250.0)
     assert result.non_2xx == 7
     assert result.errors == 3
+    assert result.requests == 1680
 
 
 def test_parse_wrk_without_failure_lines_counts_zero():
@@ -49,8 +54,12 @@ def test_parse_wrk_without_failure_lines_counts_zero():
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    answered = 0
+    lock = threading.Lock()
 
     def do_GET(self):
+        with self.lock:
+            type(self).answered += 1
         status = 200 if self.path == "/ok" else 404
         body = b"x" * 100
         self.send_response(status)
@@ -64,6 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
+    _Handler.answered = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -75,9 +85,70 @@ def server():
 def test_python_load_counts_requests_and_non_2xx(server):
     ok = python_load("127.0.0.1", server, "/ok", connections=2, duration=0.5)
     assert ok.rps > 0
+    # Every request the server answered is counted, and nothing more.
+    assert ok.requests == _Handler.answered > 0
     assert ok.non_2xx == 0 and ok.errors == 0
     assert 0 < ok.p50_ms <= ok.p99_ms
 
     missing = python_load("127.0.0.1", server, "/missing", connections=2, duration=0.5)
     assert missing.rps > 0
     assert missing.non_2xx > 0
+
+
+def test_read_reply_decodes_each_resp_type():
+    stream = io.BytesIO(b"+OK\r\n:42\r\n$5\r\nab\r\nc\r\n$-1\r\n*2\r\n:1\r\n$1\r\nx\r\n*-1\r\n")
+    assert _read_reply(stream) == "OK"
+    assert _read_reply(stream) == 42
+    # A bulk string is read by its length, so it may hold CRLF.
+    assert _read_reply(stream) == b"ab\r\nc"
+    assert _read_reply(stream) is None
+    assert _read_reply(stream) == [1, b"x"]
+    assert _read_reply(stream) is None
+
+
+def test_read_reply_raises_redis_errors_and_cut_replies():
+    with pytest.raises(RuntimeError, match="WRONGTYPE"):
+        _read_reply(io.BytesIO(b"-WRONGTYPE not a string\r\n"))
+    with pytest.raises(ConnectionError):
+        _read_reply(io.BytesIO(b":4"))
+
+
+class _FakeRedis(socketserver.StreamRequestHandler):
+    """Answers SELECT with +OK and anything else with a canned INFO text; keeps what it read."""
+
+    received = []
+
+    def handle(self):
+        for _ in range(2):
+            words = _read_reply(self.rfile)
+            self.received.append(words)
+            if words[0] == b"SELECT":
+                self.wfile.write(b"+OK\r\n")
+            else:
+                text = b"# Stats\r\nkeyspace_hits:1234\r\nkeyspace_misses:5\r\n"
+                self.wfile.write(b"$%d\r\n%s\r\n" % (len(text), text))
+
+
+@pytest.fixture
+def fake_redis():
+    _FakeRedis.received = []
+    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _FakeRedis)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv.server_address[1]
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_redis_probe_selects_the_url_database_then_reads_counters(fake_redis):
+    probe = RedisProbe(f"redis://127.0.0.1:{fake_redis}/9")
+    assert probe.keyspace_hits() == 1234
+    assert _FakeRedis.received == [[b"SELECT", b"9"], [b"INFO", b"stats"]]
+
+
+def test_redis_probe_fails_loudly_without_a_server():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(OSError):
+        RedisProbe(f"redis://127.0.0.1:{port}/9").command("DBSIZE")
