@@ -1,5 +1,5 @@
-"""The benchmark's measuring tools: wrk output parsing, the Python fallback load generator and
-the Redis counter probe."""
+"""The benchmark's measuring tools: wrk output parsing, the Python fallback load generator,
+the Redis counter probe, and the search page check."""
 
 import io
 import socket
@@ -14,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from loadgen import RedisProbe, _read_reply, parse_wrk, python_load  # noqa: E402
+from run import check_search  # noqa: E402
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/careers/
@@ -152,3 +153,32 @@ def test_redis_probe_fails_loudly_without_a_server():
         port = sock.getsockname()[1]
     with pytest.raises(OSError):
         RedisProbe(f"redis://127.0.0.1:{port}/9").command("DBSIZE")
+
+
+def _results(*slugs, count=None):
+    rows = "".join(
+        f'<h3 class="role-row__title" id="role-{slug}"><a href="/careers/{slug}/">x</a></h3>'
+        for slug in slugs
+    )
+    shown = len(slugs) if count is None else count
+    return f'<p class="results-count" role="status">{shown} roles</p>{rows}'
+
+
+def test_check_search_accepts_article_roles_only():
+    check_search(_results("computational-linguist"))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _results(),
+        _results("computational-linguist", "synthetic-data-platform-engineer-7"),
+        # More matches than rows: the rest are on later pages, unseen.
+        _results("computational-linguist", count=30),
+        "<p>no results markup at all</p>",
+    ],
+    ids=["no match", "a synthetic match", "paginated", "unknown markup"],
+)
+def test_check_search_refuses_other_results(html):
+    with pytest.raises(RuntimeError):
+        check_search(html)
