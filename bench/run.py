@@ -7,6 +7,9 @@ in Redis (REDIS_URL, cache hits) and once with it off (DJANGO_PAGE_CACHE_SECONDS
 Each server run measures a static file of the same size as the role list (whitenoise) next to
 the pages, so every ratio compares two numbers taken on the same server minutes apart. Load
 comes from a second process: wrk when installed, otherwise a small Python load generator.
+Beside requests/s it reports the server's CPU time per request (gunicorn and its PostgreSQL
+backends) and how many CPUs other processes kept busy: on a shared machine requests/s falls
+with other people's work, CPU time per request much less.
 
 Environment knobs: BENCH_DURATION (seconds per page, default 5), BENCH_WARMUP (seconds of
 load before each page's measurement, default 1), BENCH_CONNECTIONS (default 16),
@@ -20,6 +23,7 @@ Exit status 1 when a target is missed.
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -79,6 +83,8 @@ TARGETS = {
 # On PostgreSQL, misses at the most roles may take at most this many times the time per
 # request (1 / req/s) they take at the fewest.
 SCALING_LIMIT = 1.5
+# Above this many CPUs kept busy by other processes, the report says the machine was shared.
+BUSY_CPUS = 0.25
 SCALING_PAGES = ["role list", "role list, filtered", "role page", "text search"]
 # Served from the page cache when it works: each request must show up in Redis's hit counter.
 CACHED_PAGES = list(TARGETS["hit"])
@@ -102,6 +108,12 @@ class Run:
     redis_keys: int = 0
     cache_headers: str = ""
     peaks: dict = field(default_factory=dict)
+    # CPU seconds during each page's measurement: gunicorn plus its PostgreSQL backends, and
+    # the rest of the machine (less the load generator), which slows the server down.
+    server_cpu: dict = field(default_factory=dict)
+    other_cpu: dict = field(default_factory=dict)
+    steal_cpu: dict = field(default_factory=dict)
+    elapsed: dict = field(default_factory=dict)
 
 
 def log(message):
@@ -252,6 +264,84 @@ def worker_peaks(server):
     return peaks
 
 
+TICK = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time of one process; 0 once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()  # the command name may hold spaces
+    return (int(fields[11]) + int(fields[12])) * TICK
+
+
+def machine_cpu():
+    """(busy, steal) CPU seconds of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = values
+    return (user + nice + system + irq + softirq) * TICK, steal * TICK
+
+
+def own_cpu():
+    """This process and its finished children (wrk): the load generator's CPU seconds."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    )
+
+
+class CpuMeter:
+    """CPU seconds the server spent, and what else ran on the machine, between two snapshots.
+
+    Requests/s falls when other work shares the CPUs; CPU time per request does not, so it
+    tells a slower page from a busier machine."""
+
+    def __init__(self, server, database_url):
+        self.server = server
+        self.database_url = database_url if database_url.startswith("postgres") else None
+
+    def pids(self):
+        path = Path(f"/proc/{self.server.pid}/task/{self.server.pid}/children")
+        pids = [self.server.pid, *map(int, path.read_text().split())]
+        if self.database_url:
+            import psycopg2
+
+            conn = psycopg2.connect(self.database_url)
+            try:
+                with conn.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pid FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    )
+                    pids += [row[0] for row in cursor.fetchall()]
+            finally:
+                conn.close()
+        return pids
+
+    def snapshot(self):
+        return {
+            "time": time.monotonic(),
+            "pids": {pid: cpu_seconds(pid) for pid in self.pids()},
+            "machine": machine_cpu(),
+            "own": own_cpu(),
+        }
+
+    @staticmethod
+    def between(start, end):
+        """(server, others, steal, elapsed) seconds. A PostgreSQL backend opened in between
+        counts from zero; one closed in between is lost, which only ever undercounts."""
+        server = sum(cpu - start["pids"].get(pid, 0.0) for pid, cpu in end["pids"].items())
+        busy = end["machine"][0] - start["machine"][0]
+        steal = end["machine"][1] - start["machine"][1]
+        others = max(0.0, busy - server - (end["own"] - start["own"]))
+        return server, others, steal, end["time"] - start["time"]
+
+
 def write_static_twin(env, tmp, label):
     """Copy the rendered role list into STATIC_ROOT: a static file of the same size.
 
@@ -314,7 +404,7 @@ def measure(port, path, duration):
     return python_load("127.0.0.1", port, path, connections=CONNECTIONS, duration=duration)
 
 
-def bench_server(env, tmp, run):
+def bench_server(env, database_url, tmp, run):
     redis = RedisProbe(REDIS_URL)
     redis.command("FLUSHDB")
     port = free_port()
@@ -322,14 +412,21 @@ def bench_server(env, tmp, run):
     server = start_server(mode_env(env, run.mode), port, tmp / f"gunicorn-{label}.log")
     try:
         run.sizes = check_pages(port)
+        meter = CpuMeter(server, database_url)
         for name, path in PAGES:
             if WARMUP:
                 # Templates compiled, connections opened, every worker's caches filled.
                 measure(port, path, WARMUP)
             log(f"{label}: measuring {name}: {path}")
-            before = redis.keyspace_hits()
+            before, start = redis.keyspace_hits(), meter.snapshot()
             run.results[name] = measure(port, path, DURATION)
-            run.redis_hits[name] = redis.keyspace_hits() - before
+            end, run.redis_hits[name] = meter.snapshot(), redis.keyspace_hits() - before
+            (
+                run.server_cpu[name],
+                run.other_cpu[name],
+                run.steal_cpu[name],
+                run.elapsed[name],
+            ) = CpuMeter.between(start, end)
         run.cache_headers = cache_headers(port)
         run.redis_keys = redis.command("DBSIZE")
         run.peaks = worker_peaks(server)
@@ -392,17 +489,33 @@ def machine_facts(setup, load_before):
     return facts
 
 
+def cpu_ms(run, name):
+    """Server CPU milliseconds per request (gunicorn and its PostgreSQL backends)."""
+    requests = run.results[name].requests
+    return 1000 * run.server_cpu[name] / requests if requests else 0.0
+
+
+def others_text(run):
+    """CPUs the rest of the machine kept busy, on average, while this run measured."""
+    elapsed = sum(run.elapsed.values()) or 1.0
+    return f"{sum(run.other_cpu.values()) / elapsed:.2f} (steal {sum(run.steal_cpu.values()) / elapsed:.2f})"
+
+
 def print_tables(runs):
+    group = (
+        f"{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'n2xx/err':>9}{'vs static':>10}"
+        f"{'cpu ms':>7}{'rh/req':>7}"
+    )
+    width = len(group)
     for db in DATABASES:
         for roles in ROLE_COUNTS:
             hit, miss = runs[db, roles, "hit"], runs[db, roles, "miss"]
             print()
             print(
                 f"{DB_NAMES[db]}, {roles:,} synthetic roles; worker peak memory (VmHWM, MiB): "
-                f"hit {peaks_text(hit)}, miss {peaks_text(miss)}"
+                f"hit {peaks_text(hit)}, miss {peaks_text(miss)}; other processes' CPUs: "
+                f"hit {others_text(hit)}, miss {others_text(miss)}"
             )
-            group = f"{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'n2xx/err':>10}{'vs static':>10}{'rh/req':>7}"
-            width = len(group)
             print(f"{'':<31}| {'cache hit':^{width}} | {'cache miss':^{width}}")
             print(f"{'page':<24}{'bytes':>7}| {group} | {group}")
             print("-" * (33 + 2 * width + 3))
@@ -412,8 +525,8 @@ def print_tables(runs):
                     r = run.results[name]
                     cells.append(
                         f"{r.rps:>8.1f}{r.p50_ms:>8.1f}{r.p99_ms:>8.1f}"
-                        f"{f'{r.non_2xx}/{r.errors}':>10}{ratio(r, run.results[STATIC]):>10}"
-                        f"{hits_per_request(run, name):>7.1f}"
+                        f"{f'{r.non_2xx}/{r.errors}':>9}{ratio(r, run.results[STATIC]):>10}"
+                        f"{cpu_ms(run, name):>7.1f}{hits_per_request(run, name):>7.1f}"
                     )
                 print(f"{name:<24}{miss.sizes[name]:>7}| {cells[0]} | {cells[1]}")
             print(
@@ -423,42 +536,53 @@ def print_tables(runs):
 
 
 def print_markdown(runs):
-    print(
-        "| database | roles | page | bytes | hit req/s | hit p50 ms | hit p99 ms | hit vs static "
-        "| miss req/s | miss p50 ms | miss p99 ms | miss vs static | non-2xx / errors |"
-    )
-    print(
-        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    )
+    columns = ["database", "roles", "page", "bytes"]
+    for mode in MODES:
+        columns += [f"{mode} {c}" for c in ("req/s", "p50 ms", "p99 ms", "vs static", "cpu ms")]
+    columns.append("non-2xx / errors")
+    print("| " + " | ".join(columns) + " |")
+    print("| --- | ---: | --- |" + " ---: |" * (len(columns) - 3))
     for db in DATABASES:
         for roles in ROLE_COUNTS:
             hit, miss = runs[db, roles, "hit"], runs[db, roles, "miss"]
             for name, _ in PAGES:
+                cells = [DB_NAMES[db], f"{roles:,}", name, str(miss.sizes[name])]
+                for run in (hit, miss):
+                    r = run.results[name]
+                    cells += [
+                        f"{r.rps:.1f}",
+                        f"{r.p50_ms:.1f}",
+                        f"{r.p99_ms:.1f}",
+                        ratio(r, run.results[STATIC]),
+                        f"{cpu_ms(run, name):.1f}",
+                    ]
                 h, m = hit.results[name], miss.results[name]
-                print(
-                    f"| {DB_NAMES[db]} | {roles:,} | {name} | {miss.sizes[name]} "
-                    f"| {h.rps:.1f} | {h.p50_ms:.1f} | {h.p99_ms:.1f} | {ratio(h, hit.results[STATIC])} "
-                    f"| {m.rps:.1f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} | {ratio(m, miss.results[STATIC])} "
-                    f"| {h.non_2xx + m.non_2xx} / {h.errors + m.errors} |"
-                )
+                cells.append(f"{h.non_2xx + m.non_2xx} / {h.errors + m.errors}")
+                print("| " + " | ".join(cells) + " |")
     print()
-    print("| database | roles | worker peak MiB (VmHWM), hit | miss |")
-    print("| --- | ---: | ---: | ---: |")
-    for db in DATABASES:
-        for roles in ROLE_COUNTS:
-            hit, miss = runs[db, roles, "hit"], runs[db, roles, "miss"]
-            print(f"| {DB_NAMES[db]} | {roles:,} | {peaks_text(hit)} | {peaks_text(miss)} |")
+    print("| database | roles | cache | worker peak MiB (VmHWM) | other processes' CPUs |")
+    print("| --- | ---: | --- | ---: | ---: |")
+    for (db, roles, mode), run in runs.items():
+        print(f"| {DB_NAMES[db]} | {roles:,} | {mode} | {peaks_text(run)} | {others_text(run)} |")
 
 
 def scaling_rows(runs):
-    """(db, page, req/s at fewest, req/s at most, time-per-request factor) for misses."""
+    """Misses at the fewest and the most roles: (db, page, (req/s, cpu ms) at each, factor)."""
     fewest, most = ROLE_COUNTS[0], ROLE_COUNTS[-1]
     rows = []
     for db in DATABASES:
         for name in SCALING_PAGES:
-            low = runs[db, fewest, "miss"].results[name].rps
-            high = runs[db, most, "miss"].results[name].rps
-            rows.append((db, name, low, high, low / high if high else float("inf")))
+            low, high = runs[db, fewest, "miss"], runs[db, most, "miss"]
+            low_rps, high_rps = low.results[name].rps, high.results[name].rps
+            rows.append(
+                (
+                    db,
+                    name,
+                    (low_rps, cpu_ms(low, name)),
+                    (high_rps, cpu_ms(high, name)),
+                    low_rps / high_rps if high_rps else float("inf"),
+                )
+            )
     return rows
 
 
@@ -494,9 +618,11 @@ def check_targets(runs):
     else:
         fewest, most = ROLE_COUNTS[0], ROLE_COUNTS[-1]
         for db, name, low, high, factor in scaling_rows(runs):
+            cpu = high[1] / low[1] if low[1] else float("inf")
             text = (
                 f"{DB_NAMES[db]}, misses: {name} at {most:,} roles takes {factor:.2f}x the time "
-                f"per request (1 / req/s) at {fewest:,} ({low:.1f} -> {high:.1f} req/s)"
+                f"per request (1 / req/s) at {fewest:,} ({low[0]:.1f} -> {high[0]:.1f} req/s); "
+                f"server CPU per request {cpu:.2f}x ({low[1]:.1f} -> {high[1]:.1f} ms)"
             )
             if db == "postgres":
                 verdict(factor <= SCALING_LIMIT, f"{text}; target at most {SCALING_LIMIT}x")
@@ -504,6 +630,14 @@ def check_targets(runs):
                 print(f"info  {text}; no target off PostgreSQL")
     clean = all(r.non_2xx + r.errors == 0 for run in runs.values() for r in run.results.values())
     verdict(clean, "zero non-2xx responses and zero socket errors in every run")
+    busiest = max(runs.values(), key=lambda run: sum(run.other_cpu.values()))
+    others = sum(busiest.other_cpu.values()) / (sum(busiest.elapsed.values()) or 1.0)
+    if others > BUSY_CPUS:
+        print(
+            f"note  other processes kept up to {others:.2f} of {os.cpu_count()} CPUs busy "
+            f"({DB_NAMES[busiest.db]}, {busiest.roles:,} roles, {busiest.mode}): every figure is "
+            "lower, and the ratios noisier, than on an idle machine; cpu ms moves least"
+        )
     return ok
 
 
@@ -517,8 +651,10 @@ def print_report(runs, setup, load_before):
         "miss: REDIS_URL set, DJANGO_PAGE_CACHE_SECONDS=0"
     )
     print(
-        "  rh/req: growth of Redis's keyspace_hits (server-wide) during the page's run, per "
-        "request; n2xx/err: non-2xx responses / socket errors"
+        "  n2xx/err: non-2xx responses / socket errors; cpu ms: CPU time of gunicorn and its "
+        "PostgreSQL backends per request; rh/req: growth of Redis's keyspace_hits "
+        "(server-wide) per request; other processes' CPUs: the rest of the machine, busy "
+        "beside the server and the load generator"
     )
     print_tables(runs)
     print()
@@ -567,7 +703,7 @@ def main():
                     write_static_twin(env, tmp, f"prepare-{db}-{roles}")
                     for mode in MODES:
                         run = runs[db, roles, mode] = Run(db, roles, mode)
-                        bench_server(env, tmp, run)
+                        bench_server(env, url, tmp, run)
         setup.append(f"whole bench {time.monotonic() - started:.0f} s")
         return 0 if print_report(runs, setup, load_before) else 1
     finally:

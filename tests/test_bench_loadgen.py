@@ -1,11 +1,14 @@
 """The benchmark's measuring tools: wrk output parsing, the Python fallback load generator,
-the Redis counter probe, and the search page check."""
+the Redis counter probe, the search page check and the CPU accounting."""
 
 import io
+import os
 import socket
 import socketserver
+import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from loadgen import RedisProbe, _read_reply, parse_wrk, python_load  # noqa: E402
-from run import check_search  # noqa: E402
+from run import CpuMeter, check_search, cpu_seconds  # noqa: E402
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/careers/
@@ -182,3 +185,32 @@ def test_check_search_accepts_article_roles_only():
 def test_check_search_refuses_other_results(html):
     with pytest.raises(RuntimeError):
         check_search(html)
+
+
+def test_cpu_seconds_reads_this_process_and_zero_for_a_gone_one():
+    deadline = time.process_time() + 0.05
+    while time.process_time() < deadline:
+        pass
+    assert cpu_seconds(os.getpid()) >= 0.04
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert cpu_seconds(gone.pid) == 0.0
+
+
+def _snapshot(at, pids, busy, own, steal=0.0):
+    return {"time": at, "pids": pids, "machine": (busy, steal), "own": own}
+
+
+def test_cpu_meter_splits_the_machine_into_server_load_generator_and_others():
+    start = _snapshot(10.0, {1: 5.0, 2: 3.0}, busy=100.0, own=1.0)
+    # Worker 2 used 1 s and backend 3, opened in between, 0.5 s; the machine was busy
+    # 4 s, of which the load generator took 1 s.
+    end = _snapshot(15.0, {1: 5.0, 2: 4.0, 3: 0.5}, busy=104.0, own=2.0, steal=0.2)
+    assert CpuMeter.between(start, end) == pytest.approx((1.5, 1.5, 0.2, 5.0))
+
+
+def test_cpu_meter_never_reports_negative_others():
+    # Tick rounding can make the server's count exceed the machine's busy time.
+    start = _snapshot(0.0, {1: 0.0}, busy=10.0, own=0.0)
+    end = _snapshot(1.0, {1: 1.02}, busy=11.0, own=0.0)
+    assert CpuMeter.between(start, end)[1] == 0.0
