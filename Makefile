@@ -33,7 +33,10 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(VENV)/.dev
+# Needs PostgreSQL and Redis on 127.0.0.1 (bench/run.py lists its knobs), e.g.
+# `make bench BENCH_DURATION=2 BENCH_DATABASES=postgres BENCH_ROLES=1000`.
+# Only the runtime packages: the bench runs the app, not its tests.
+bench: $(VENV)/.runtime
 	$(PY) bench/run.py
 
 clean:

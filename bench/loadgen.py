@@ -1,14 +1,16 @@
-"""Load generators for bench/run.py: wrk when installed, else plain Python.
+"""Measuring tools for bench/run.py: wrk when installed, else plain Python; Redis counters.
 
-Both return a LoadResult; both only ever talk to 127.0.0.1 and stop on time.
+Both load generators return a LoadResult; both only ever talk to 127.0.0.1 and stop on time.
 """
 
 import http.client
 import re
+import socket
 import subprocess
 import threading
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass
@@ -18,6 +20,15 @@ class LoadResult:
     p99_ms: float
     non_2xx: int
     errors: int
+    # Completed responses: the Redis hit counter is compared with it.
+    requests: int
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: list
+    body: bytes
 
 
 def http_get(port, path, timeout=10):
@@ -25,7 +36,7 @@ def http_get(port, path, timeout=10):
     try:
         conn.request("GET", path)
         response = conn.getresponse()
-        return response.status, response.read()
+        return Reply(response.status, response.getheaders(), response.read())
     finally:
         conn.close()
 
@@ -43,8 +54,9 @@ def parse_wrk(output):
     rps = float(re.search(r"^Requests/sec:\s+([\d.]+)", output, re.M).group(1))
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    requests = int(re.search(r"^\s+(\d+) requests in ", output, re.M).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    socket = re.search(
+    sockets = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )
     return LoadResult(
@@ -52,7 +64,8 @@ def parse_wrk(output):
         p50_ms=p50,
         p99_ms=p99,
         non_2xx=int(non_2xx.group(1)) if non_2xx else 0,
-        errors=sum(int(n) for n in socket.groups()) if socket else 0,
+        errors=sum(int(n) for n in sockets.groups()) if sockets else 0,
+        requests=requests,
     )
 
 
@@ -126,4 +139,64 @@ def python_load(host, port, path, *, connections, duration):
         p99_ms=_percentile(latencies, 0.99),
         non_2xx=sum(1 for s in statuses if not 200 <= s < 300),
         errors=sum(errors),
+        requests=len(latencies),
     )
+
+
+def _read_reply(stream):
+    """One RESP reply from a binary file object: str, int, bytes, None or a list of them."""
+    line = stream.readline()
+    if not line.endswith(b"\r\n"):
+        raise ConnectionError("Redis closed the connection mid-reply")
+    kind, rest = line[:1], line[1:-2]
+    if kind == b"+":
+        return rest.decode()
+    if kind == b"-":
+        raise RuntimeError(f"Redis: {rest.decode()}")
+    if kind == b":":
+        return int(rest)
+    if kind == b"$":
+        size = int(rest)
+        if size < 0:
+            return None
+        data = stream.read(size + 2)
+        return data[:-2]
+    if kind == b"*":
+        size = int(rest)
+        return None if size < 0 else [_read_reply(stream) for _ in range(size)]
+    raise RuntimeError(f"Redis: unexpected reply {line!r}")
+
+
+class RedisProbe:
+    """Just enough of a Redis client to flush the bench's database and read its counters,
+    so the bench needs no Redis package of its own (the app brings whichever it uses)."""
+
+    def __init__(self, url, timeout=5):
+        parts = urlsplit(url)
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or 6379
+        self.db = int(parts.path.lstrip("/") or 0)
+        self.timeout = timeout
+
+    def command(self, *args):
+        with socket.create_connection((self.host, self.port), timeout=self.timeout) as sock:
+            stream = sock.makefile("rb")
+            request = b""
+            for command in (("SELECT", self.db), args):
+                words = [str(word).encode() for word in command]
+                request += b"*%d\r\n" % len(words)
+                request += b"".join(b"$%d\r\n%s\r\n" % (len(w), w) for w in words)
+            sock.sendall(request)
+            _read_reply(stream)  # SELECT's +OK
+            return _read_reply(stream)
+
+    def info(self, section):
+        """INFO as a dict of strings."""
+        text = self.command("INFO", section).decode()
+        return dict(
+            line.split(":", 1) for line in text.splitlines() if ":" in line and line[0] != "#"
+        )
+
+    def keyspace_hits(self):
+        # Server-wide: INFO does not count hits per database.
+        return int(self.info("stats")["keyspace_hits"])

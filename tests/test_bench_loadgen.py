@@ -1,7 +1,14 @@
-"""The benchmark's measuring tools: wrk output parsing and the Python fallback load generator."""
+"""The benchmark's measuring tools: wrk output parsing, the Python fallback load generator,
+the Redis counter probe, the search page check and the CPU accounting."""
 
+import io
+import os
+import socket
+import socketserver
+import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -9,7 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from loadgen import parse_wrk, python_load  # noqa: E402
+from loadgen import RedisProbe, _read_reply, parse_wrk, python_load  # noqa: E402
+from run import CpuMeter, check_search, cpu_seconds  # noqa: E402
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/careers/
@@ -37,6 +45,7 @@ def test_parse_wrk_reads_rate_percentiles_and_failures():
     assert result.p99_ms == pytest.approx(1250.0)
     assert result.non_2xx == 7
     assert result.errors == 3
+    assert result.requests == 1680
 
 
 def test_parse_wrk_without_failure_lines_counts_zero():
@@ -49,8 +58,12 @@ def test_parse_wrk_without_failure_lines_counts_zero():
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    answered = 0
+    lock = threading.Lock()
 
     def do_GET(self):
+        with self.lock:
+            type(self).answered += 1
         status = 200 if self.path == "/ok" else 404
         body = b"x" * 100
         self.send_response(status)
@@ -64,6 +77,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
+    _Handler.answered = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -75,9 +89,128 @@ def server():
 def test_python_load_counts_requests_and_non_2xx(server):
     ok = python_load("127.0.0.1", server, "/ok", connections=2, duration=0.5)
     assert ok.rps > 0
+    # Every request the server answered is counted, and nothing more.
+    assert ok.requests == _Handler.answered > 0
     assert ok.non_2xx == 0 and ok.errors == 0
     assert 0 < ok.p50_ms <= ok.p99_ms
 
     missing = python_load("127.0.0.1", server, "/missing", connections=2, duration=0.5)
     assert missing.rps > 0
     assert missing.non_2xx > 0
+
+
+def test_read_reply_decodes_each_resp_type():
+    stream = io.BytesIO(b"+OK\r\n:42\r\n$5\r\nab\r\nc\r\n$-1\r\n*2\r\n:1\r\n$1\r\nx\r\n*-1\r\n")
+    assert _read_reply(stream) == "OK"
+    assert _read_reply(stream) == 42
+    # A bulk string is read by its length, so it may hold CRLF.
+    assert _read_reply(stream) == b"ab\r\nc"
+    assert _read_reply(stream) is None
+    assert _read_reply(stream) == [1, b"x"]
+    assert _read_reply(stream) is None
+
+
+def test_read_reply_raises_redis_errors_and_cut_replies():
+    with pytest.raises(RuntimeError, match="WRONGTYPE"):
+        _read_reply(io.BytesIO(b"-WRONGTYPE not a string\r\n"))
+    with pytest.raises(ConnectionError):
+        _read_reply(io.BytesIO(b":4"))
+
+
+class _FakeRedis(socketserver.StreamRequestHandler):
+    """Answers SELECT with +OK and anything else with a canned INFO text; keeps what it read."""
+
+    received = []
+
+    def handle(self):
+        for _ in range(2):
+            words = _read_reply(self.rfile)
+            self.received.append(words)
+            if words[0] == b"SELECT":
+                self.wfile.write(b"+OK\r\n")
+            else:
+                text = b"# Stats\r\nkeyspace_hits:1234\r\nkeyspace_misses:5\r\n"
+                self.wfile.write(b"$%d\r\n%s\r\n" % (len(text), text))
+
+
+@pytest.fixture
+def fake_redis():
+    _FakeRedis.received = []
+    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _FakeRedis)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv.server_address[1]
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_redis_probe_selects_the_url_database_then_reads_counters(fake_redis):
+    probe = RedisProbe(f"redis://127.0.0.1:{fake_redis}/9")
+    assert probe.keyspace_hits() == 1234
+    assert _FakeRedis.received == [[b"SELECT", b"9"], [b"INFO", b"stats"]]
+
+
+def test_redis_probe_fails_loudly_without_a_server():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(OSError):
+        RedisProbe(f"redis://127.0.0.1:{port}/9").command("DBSIZE")
+
+
+def _results(*slugs, count=None):
+    rows = "".join(
+        f'<h3 class="role-row__title" id="role-{slug}"><a href="/careers/{slug}/">x</a></h3>'
+        for slug in slugs
+    )
+    shown = len(slugs) if count is None else count
+    return f'<p class="results-count" role="status">{shown} roles</p>{rows}'
+
+
+def test_check_search_accepts_article_roles_only():
+    check_search(_results("computational-linguist"))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _results(),
+        _results("computational-linguist", "synthetic-data-platform-engineer-7"),
+        # More matches than rows: the rest are on later pages, unseen.
+        _results("computational-linguist", count=30),
+        "<p>no results markup at all</p>",
+    ],
+    ids=["no match", "a synthetic match", "paginated", "unknown markup"],
+)
+def test_check_search_refuses_other_results(html):
+    with pytest.raises(RuntimeError):
+        check_search(html)
+
+
+def test_cpu_seconds_reads_this_process_and_zero_for_a_gone_one():
+    deadline = time.process_time() + 0.05
+    while time.process_time() < deadline:
+        pass
+    assert cpu_seconds(os.getpid()) >= 0.04
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert cpu_seconds(gone.pid) == 0.0
+
+
+def _snapshot(at, pids, busy, own, steal=0.0):
+    return {"time": at, "pids": pids, "machine": (busy, steal), "own": own}
+
+
+def test_cpu_meter_splits_the_machine_into_server_load_generator_and_others():
+    start = _snapshot(10.0, {1: 5.0, 2: 3.0}, busy=100.0, own=1.0)
+    # Worker 2 used 1 s and backend 3, opened in between, 0.5 s; the machine was busy
+    # 4 s, of which the load generator took 1 s.
+    end = _snapshot(15.0, {1: 5.0, 2: 4.0, 3: 0.5}, busy=104.0, own=2.0, steal=0.2)
+    assert CpuMeter.between(start, end) == pytest.approx((1.5, 1.5, 0.2, 5.0))
+
+
+def test_cpu_meter_never_reports_negative_others():
+    # Tick rounding can make the server's count exceed the machine's busy time.
+    start = _snapshot(0.0, {1: 0.0}, busy=10.0, own=0.0)
+    end = _snapshot(1.0, {1: 1.02}, busy=11.0, own=0.0)
+    assert CpuMeter.between(start, end)[1] == 0.0
