@@ -273,9 +273,8 @@ def test_with_the_database_down_cached_pages_are_served_and_the_rest_answer_503(
         visit(server, "/faq/?not-cached-yet")  # back as soon as the database is
 
 
+@pytest.mark.parametrize("deployment", ["redis-postgresql"], indirect=True)
 def test_with_redis_unreachable_an_instance_answers_from_the_database(deployment):
-    if deployment.mode != "redis-postgresql":
-        pytest.skip("no Redis in this deployment")
     server = deployment.start("no-redis", REDIS_URL=f"redis://127.0.0.1:{free_port()}/{REDIS_DB}")
     started = time.monotonic()
     for _ in range(20):
