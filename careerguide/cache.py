@@ -409,7 +409,8 @@ class PageCacheMiddleware:
             return _conditional(request, _response_from(page), page[3])
 
         response = self.get_response(request)
-        if response_is_cacheable(response):
+        # HEAD is answered from a stored GET but never stored: a view may answer it bodiless.
+        if request.method == "GET" and response_is_cacheable(response):
             page = _page_from(response, seconds)
             _shared_set(key, page, seconds)
             local_pages.put(version, key, page, settings.PAGE_CACHE_LOCAL_BYTES)
