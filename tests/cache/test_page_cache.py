@@ -1,5 +1,7 @@
 """What the page cache keeps, for whom, and what a cached page looks like."""
 
+import time
+
 import pytest
 from csp.constants import NONCE, SELF
 from django.contrib.auth import get_user_model
@@ -287,3 +289,40 @@ def test_the_sign_in_lockout_page_is_never_stored(page_cache_on, settings):
     assert again.status_code == 200
     assert "X-Cache" not in again
     assert not page_keys()
+
+
+def local_page(size, expires_in=600):
+    body = b"x" * size
+    return (page_cache.PAGE_FORMAT, body, (), '"etag"', time.time() + expires_in)
+
+
+def test_each_worker_keeps_at_most_its_byte_limit_least_recently_used_out_first():
+    pages = page_cache.LocalPages()
+    assert pages.get(1, "a") is None  # the first lookup sets the version
+    for key in "abc":
+        pages.put(1, key, local_page(400), limit=1000)
+    assert pages.get(1, "a") is None  # the oldest went to make room for "c"
+    assert pages.get(1, "b") is not None
+    pages.put(1, "d", local_page(400), limit=1000)
+    assert pages.get(1, "c") is None  # "b" was used more recently than "c"
+    assert pages.get(1, "b") is not None
+    assert pages.size <= 1000
+    pages.put(1, "huge", local_page(2000), limit=1000)
+    assert pages.get(1, "huge") is None
+
+
+def test_a_new_version_empties_the_worker_s_copies():
+    pages = page_cache.LocalPages()
+    pages.get(1, "a")
+    pages.put(1, "a", local_page(10), limit=1000)
+    assert pages.get(2, "a") is None
+    assert pages.size == 0
+    pages.put(1, "a", local_page(10), limit=1000)  # rendered for the old version: dropped
+    assert pages.get(2, "a") is None
+
+
+def test_an_expired_copy_is_not_served():
+    pages = page_cache.LocalPages()
+    pages.get(1, "a")
+    pages.put(1, "a", local_page(10, expires_in=-1), limit=1000)
+    assert pages.get(1, "a") is None
