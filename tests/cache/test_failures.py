@@ -31,12 +31,16 @@ REDIS_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
 REDIS_DB = 5
 
 
+# Other test runs may share the Redis database: this run's keys only, never FLUSHDB.
+KEY_PREFIX = f"cg-tests-{os.getpid()}"
+
+
 def redis_cache(settings, port, db=REDIS_DB):
     settings.CACHES = {
         "default": {
             "BACKEND": "careerguide.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/{db}",
-            "KEY_PREFIX": "cg-tests",
+            "KEY_PREFIX": KEY_PREFIX,
             "OPTIONS": REDIS_OPTIONS,
         }
     }
@@ -233,9 +237,16 @@ def real_redis(page_cache_on):
             pytest.fail(message)
         pytest.skip(message)
     redis_cache(page_cache_on, 6379)
-    caches["default"].clear()  # FLUSHDB of the test database only
-    yield caches["default"]
-    caches["default"].clear()
+    cache = caches["default"]
+    client = cache._cache.get_client(write=True)
+
+    def delete_keys():
+        for key in client.scan_iter(match=f"{KEY_PREFIX}:*"):
+            client.delete(key)
+
+    delete_keys()
+    yield cache
+    delete_keys()
 
 
 def test_pages_are_cached_in_redis(real_redis, article_data):

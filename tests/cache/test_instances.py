@@ -91,10 +91,13 @@ def drop_database(server):
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
 
 
-def flush_redis_db():
+def delete_redis_keys(prefix):
+    """This run's keys only: other runs may share the Redis database."""
     import redis
 
-    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_timeout=2).flushdb()
+    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_timeout=2)
+    for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+        client.delete(key)
 
 
 class Deployment:
@@ -127,8 +130,6 @@ def deployment(request, tmp_path_factory):
             unavailable("Redis is not reachable on 127.0.0.1:6379")
         recreate_database(server)
         cleanup.append(lambda: drop_database(server))
-        flush_redis_db()
-        cleanup.append(flush_redis_db)
         proxy = TcpProxy(server["host"], server["port"])
         cleanup.append(proxy.cut)
         credentials = server["user"] + (f":{server['password']}" if server["password"] else "")
@@ -167,6 +168,11 @@ def deployment(request, tmp_path_factory):
     )
     site = Deployment(mode, env, tmp)
     site.database_down = database_down
+    if mode == "redis-postgresql":
+        # Keys are namespaced by the database (whose proxy port is new each run).
+        code = "from django.conf import settings; print(settings.CACHE_KEY_PREFIX)"
+        prefix = manage(env, "shell", "-c", code).split()[-1]
+        cleanup.append(lambda: delete_redis_keys(prefix))
     try:
         manage(env, "migrate", "--no-input")
         manage(env, "load_initial_data")
