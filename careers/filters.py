@@ -13,6 +13,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
 
+from core.forms import FilterFormRenderer
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
 
@@ -85,6 +86,8 @@ class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
 
 
 class RoleFilterForm(forms.Form):
+    default_renderer = FilterFormRenderer
+
     def __init__(self, data=None, *args, **kwargs):
         # The default sort is explicit in the form so its radio button renders checked; the
         # request's own parameters (used to build links) are left as they came.
