@@ -17,9 +17,13 @@ def healthz(request):
     """200 "ok" while the database answers; 503 so a load balancer stops sending traffic."""
     try:
         connection.ensure_connection()
-        # A kept-alive connection may have died since: the backend's own liveness probe.
+        # A kept-alive connection may have died since (the database restarted): drop it and
+        # connect again, so the check answers for the database, not for a stale socket.
         if not connection.is_usable():
-            raise DatabaseError("the database connection is not usable")
+            connection.close()
+            connection.ensure_connection()
+            if not connection.is_usable():
+                raise DatabaseError("the database connection is not usable")
     except DatabaseError:  # OperationalError and InterfaceError are subclasses.
         logger.exception("Health check: the database did not answer")
         return HttpResponse(

@@ -12,7 +12,7 @@ import threading
 from django.apps import apps
 from django.db import transaction
 
-from careerguide.cache import content_changed
+from core.content import announce_change
 
 _state = threading.local()
 
@@ -37,4 +37,4 @@ def _refresh_pending():
         # The bump the change itself scheduled may have run before this UPDATE (callbacks run
         # in the order they were registered), and a page rendered in between would show the
         # old figure under the new version: announce the new figures too.
-        content_changed()
+        announce_change()

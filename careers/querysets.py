@@ -132,25 +132,17 @@ class SalaryQuerySet(models.QuerySet):
         refresh_on_commit(salary.role_id for salary in created)
         return created
 
-    def bulk_update(self, objs, fields, *args, **kwargs):
-        objs = list(objs)
-        role_ids = {salary.role_id for salary in objs}
-        if "role" in fields:  # records moved away leave their old roles to recompute too
-            role_ids |= set(
-                self.model.objects.filter(pk__in=[s.pk for s in objs]).values_list(
-                    "role_id", flat=True
-                )
-            )
-        updated = super().bulk_update(objs, fields, *args, **kwargs)
-        refresh_on_commit(role_ids)
-        return updated
-
     def update(self, **kwargs):
+        # bulk_update() comes through here too, with the new role ids as a Case expression:
+        # where a role may change, the roles are read again after the update.
+        moves = "role" in kwargs or "role_id" in kwargs
+        pks = list(self.values_list("pk", flat=True)) if moves else None
         role_ids = set(self.values_list("role_id", flat=True))
         updated = super().update(**kwargs)
-        if "role" in kwargs or "role_id" in kwargs:
-            moved_to = kwargs.get("role_id", kwargs.get("role"))
-            role_ids.add(getattr(moved_to, "pk", moved_to))
+        if moves:
+            role_ids |= set(
+                self.model._base_manager.filter(pk__in=pks).values_list("role_id", flat=True)
+            )
         refresh_on_commit(role_ids)
         return updated
 
@@ -159,7 +151,7 @@ def pick_salary(salaries, *figures):
     """The first record (in `salary_recency()` order) that has every one of `figures`, or None.
 
     `salaries` must be the role's salaries in `salary_recency()` order, as `for_list()` and
-    `for_page()` give them; for "median" this is the record behind `median_pay`. A range
+    the role page give them; for "median" this is the record behind `median_pay`. A range
     (`*PAY_RANGE`) needs both ends in one record, so it is never one source's low beside
     another's high.
     """

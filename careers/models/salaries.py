@@ -90,6 +90,9 @@ class Salary(AsOfMixin):
 
     class Meta:
         verbose_name_plural = "salaries"
+        # Related managers (role.salaries.add(), ...) update through the base manager: this one
+        # makes them schedule the median refresh like any other write.
+        base_manager_name = "objects"
         ordering = ["role__title", "source__publisher"]
         # Serves the per-role "newest record" subquery behind median_pay (see salary_recency()).
         indexes = [models.Index(fields=["role", "-as_of", "id"], name="salary_role_recency")]

@@ -129,6 +129,25 @@ def test_bulk_update_refreshes_its_roles_old_and_new(committed):
     assert (stored(first), stored(second)) == (None, 75_000)
 
 
+def test_bulk_update_of_other_fields_refreshes_its_roles(committed):
+    role = RoleFactory()
+    with committed():
+        salary = SalaryFactory(role=role, median=70_000)
+    salary.median = 72_000
+    with committed():
+        Salary.objects.bulk_update([salary], ["median"])
+    assert stored(role) == 72_000
+
+
+def test_a_record_added_through_the_related_manager_refreshes_both_roles(committed):
+    first, second = RoleFactory(), RoleFactory()
+    with committed():
+        salary = SalaryFactory(role=first, median=66_000)
+    with committed():
+        second.salaries.add(salary)  # an UPDATE through Salary's base manager
+    assert (stored(first), stored(second)) == (None, 66_000)
+
+
 def test_article_fixtures_and_synthetic_roles_load_consistent(article_data, committed):
     with committed():
         call_command("generate_synthetic_roles", "50", verbosity=0)

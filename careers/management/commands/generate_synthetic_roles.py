@@ -9,8 +9,8 @@ import random
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
-from careerguide.cache import content_changed
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
+from core.content import announce_change
 
 SOURCE_SLUG = "synthetic-data"
 SLUG_PREFIX = "synthetic-"
@@ -73,7 +73,7 @@ class Command(BaseCommand):
         # Salaries, skill links and company links cascade with the roles.
         roles.delete()
         Source.objects.filter(slug=SOURCE_SLUG).delete()
-        content_changed()
+        announce_change()
         return removed
 
     @transaction.atomic
@@ -116,7 +116,7 @@ class Command(BaseCommand):
         # Their roles' stored medians are recomputed when this commits (SalaryQuerySet).
         Salary.objects.bulk_create(salaries, batch_size=1000)
         # Bulk writes reach no page cache receiver: make cached pages stale on commit.
-        content_changed()
+        announce_change()
         return len(roles)
 
     @staticmethod

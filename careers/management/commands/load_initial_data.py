@@ -10,8 +10,8 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.core.management.commands import loaddata
 from django.db import DEFAULT_DB_ALIAS, transaction
 
-from careerguide.cache import content_changed
 from careers.models import Role
+from core.content import announce_change
 
 # Each file refers only to files before it (by slug), so each loads on its own and an
 # error can be pinned to the file that caused it.
@@ -118,7 +118,7 @@ class Command(BaseCommand):
                     raise CommandError(f"{name}: {describe(error)}") from error
                 total += loader.loaded_object_count
             # Fixture rows send post_save (raw) too; say it once here rather than rely on that.
-            content_changed(using=database)
+            announce_change(using=database)
 
         if verbosity >= 1:
             self.stdout.write(
