@@ -1,5 +1,7 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.test import Client
 
 from careerguide import cache as page_cache
 
@@ -17,3 +19,12 @@ def page_cache_on(settings):
 
 def content_version():
     return caches["default"].get(page_cache.VERSION_KEY)
+
+
+@pytest.fixture
+def editor_client(db):
+    """A client signed in as the site's owner."""
+    user = get_user_model().objects.create_superuser("owner", "owner@example.org", "pw")
+    client = Client()
+    client.force_login(user)
+    return client

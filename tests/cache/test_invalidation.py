@@ -8,7 +8,6 @@ from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -35,11 +34,8 @@ def site(page_cache_on):
 
 
 @pytest.fixture
-def owner(site):
-    user = get_user_model().objects.create_superuser("owner", "owner@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
+def owner(site, editor_client):
+    return editor_client
 
 
 def warm(*urls):

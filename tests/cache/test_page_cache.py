@@ -231,14 +231,6 @@ def test_a_page_with_a_csp_nonce_is_not_stored(page_cache_on, test_urls):
     assert not page_keys()
 
 
-@pytest.fixture
-def editor_client(db):
-    user = get_user_model().objects.create_superuser("owner", "owner@example.org", "pw")
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_signed_in_editor_is_never_served_the_cached_page(
     page_cache_on, article_data, editor_client
 ):
