@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "official"
+
+urlpatterns = [
+    path("careers/<slug:slug>/pay/", views.RolePayView.as_view(), name="role_pay"),
+]
