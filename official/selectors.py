@@ -50,13 +50,19 @@ def sort_headers(sort):
     descending = sort.startswith("-")
     headers = []
     for name, heading in COLUMNS:
+        state = marker = None
         if name == key:
             state = "descending" if descending else "ascending"
             link = name if descending else f"-{name}"
+            if name == "name":
+                marker = "Z to A" if descending else "A to Z"
+            else:
+                marker = "highest first" if descending else "lowest first"
         else:
-            state = None
             link = name if name == "name" else f"-{name}"
-        headers.append({"key": name, "heading": heading, "state": state, "link": link})
+        headers.append(
+            {"key": name, "heading": heading, "state": state, "marker": marker, "link": link}
+        )
     return headers
 
 
