@@ -40,11 +40,12 @@ OCCUPATIONS = [
     ("152051", "Data Scientists", 3),
 ]
 
-# (7-digit area code, type, state FIPS, name)
+# (7-digit area code, type, state FIPS, name), as BLS codes them: the nation 0000000, a state
+# its FIPS code and 00000, a metro area 00 and its 5 digits, a nonmetropolitan area 7 digits.
 NATIONAL = ("0000000", "N", "00", "National")
-CALIFORNIA = ("0000006", "S", "06", "California")
-TEXAS = ("0000048", "S", "48", "Texas")
-GUAM = ("0000066", "S", "66", "Guam")
+CALIFORNIA = ("0600000", "S", "06", "California")
+TEXAS = ("4800000", "S", "48", "Texas")
+GUAM = ("6600000", "S", "66", "Guam")
 SAN_FRANCISCO = ("0041860", "M", "06", "San Francisco-Oakland-Fremont, CA")
 AUSTIN = ("0012420", "M", "48", "Austin-Round Rock-San Marcos, TX")
 NORTH_COAST = ("0600004", "M", "06", "North Coast Region of California nonmetropolitan area")
@@ -86,7 +87,7 @@ def all_states_and_metros(metros=0):
     areas = [NATIONAL]
     cells = {(NATIONAL[0], "152051"): CELLS[(NATIONAL[0], "152051")]}
     for index, fips in enumerate(sorted(POSTAL_CODES)):
-        code = f"00000{fips}"
+        code = f"{fips}00000"
         areas.append((code, "S", fips, f"State {fips}"))
         median = 80_000 + index * 1_500
         cells[(code, "152051")] = figures(
