@@ -18,6 +18,11 @@ PUBLIC_PAGES = [
     ("faq-filtered", "/faq/?q=paying"),
     ("outlook", "/outlook/"),
     ("path", "/path/"),
+    ("role-pay", "/careers/data-scientist/pay/"),
+    ("role-pay-state", "/careers/data-scientist/pay/?area=CA&sort=-median"),
+    ("role-pay-metro", "/careers/data-scientist/pay/?area=10020&q=metro&page=2"),
+    ("role-pay-form-errors", "/careers/data-scientist/pay/?area=ZZ&sort=bogus&page=x"),
+    ("role-pay-no-occupation", "/careers/computer-engineer/pay/"),
     ("not-found", "/careers/no-such-role/"),
 ]
 

@@ -5,12 +5,19 @@ Live-server tests need a transactional database, which is emptied after every te
 PostgreSQL; the first test runs the real command and later ones bulk-insert the same rows.
 """
 
+import tempfile
+from pathlib import Path
+
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-APPS = ("careers", "faq")
+from tests.official.oews_file import all_states_and_metros, build_oews_file
+
+APPS = ("careers", "official", "faq")
+# The pay-by-location pages' data: every state the map places and two pages of metro areas.
+OFFICIAL_METROS = 40
 _snapshot = []
 
 
@@ -20,9 +27,18 @@ def _models():
         yield from apps.get_app_config(label).get_models(include_auto_created=True)
 
 
+def import_official_data():
+    """A made-up OEWS release (tests/official/oews_file.py) small enough to copy per test."""
+    areas, cells = all_states_and_metros(metros=OFFICIAL_METROS)
+    with tempfile.TemporaryDirectory(prefix="e2e-oews-") as folder:
+        path = build_oews_file(Path(folder), areas=areas, cells=cells)
+        call_command("import_oews", str(path), verbosity=0)
+
+
 def load_site_data():
     if not _snapshot:
         call_command("load_initial_data", verbosity=0)
+        import_official_data()
         _snapshot.extend((model, list(model._base_manager.all())) for model in _models())
         return
     # Foreign keys are checked at commit (Django creates them deferrable), so order is free.
