@@ -1,7 +1,9 @@
 """The pay-by-location page: one role's official occupation and its estimates in every area."""
 
 from django.core.paginator import Paginator
+from django.http import QueryDict
 
+from careers.formatting import money
 from careers.models import Role
 
 from .formatting import official_figure
@@ -24,12 +26,22 @@ def estimates_read(areas):
     return areas
 
 
+def cell(estimate, name):
+    """One figure as official_figure writes it. A plain figure (no footnote: most of them) is
+    written here directly: official_figure's format_html, run for each of some 550 cells a
+    page, was the selector's largest cost."""
+    value = getattr(estimate, name)
+    if value is None or getattr(estimate, f"{name}_footnote"):
+        return official_figure(estimate, name)
+    return f"{value:,}" if name == "employment" else money(value)
+
+
 def cells(estimate):
     """Each figure column of a table row in words with its footnote marker (None: no estimate,
     which the row says once across all its columns)."""
     if estimate is None:
         return None
-    return [official_figure(estimate, name) for name in FIGURE_COLUMNS]
+    return [cell(estimate, name) for name in FIGURE_COLUMNS]
 
 
 def rows(areas, current):
@@ -64,6 +76,16 @@ def sort_headers(sort):
             {"key": name, "heading": heading, "state": state, "marker": marker, "link": link}
         )
     return headers
+
+
+def link_setting(params, name):
+    """The start of a link that sets `name` and keeps every other parameter, e.g.
+    "?sort=-median&q=san&area=": the page appends each area's code. Built once a page: the
+    querystring tag, once per tile and row, cost more than the rest of the rows."""
+    params = params.copy() if isinstance(params, QueryDict) else QueryDict(mutable=True)
+    params.pop(name, None)
+    query = params.urlencode()
+    return f"?{query}&{name}=" if query else f"?{name}="
 
 
 def footnote_codes(estimates):
@@ -123,6 +145,7 @@ def role_pay_page(slug, form):
         "sort": sort,
         "query": query,
         "headers": sort_headers(sort),
+        "area_link": link_setting(form.data, "area"),
         "map": tile_map(states, current),
         "state_rows": rows(states, current),
         "metro_rows": rows(metro_page, current),
