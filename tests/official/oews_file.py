@@ -35,12 +35,10 @@ FOOTNOTES = [
 
 def figures(employment="1000", mean="130000", p10="70000", p25="90000", median="120000",
             p75="150000", p90="190000", **footnotes):  # fmt: skip
-    """One cell's values by our names; footnotes as e.g. median="5" -> f13."""
+    """One cell's values by our names; footnotes by BLS column, e.g. f13="5" for the median."""
     values = {"v01": employment, "v04": mean, "v11": p10, "v12": p25, "v13": median,
               "v14": p75, "v15": p90}  # fmt: skip
-    codes = {"employment": "f01", "mean": "f04", "p10": "f11", "p25": "f12", "median": "f13",
-             "p75": "f14", "p90": "f15"}  # fmt: skip
-    return values | {codes[name]: code for name, code in footnotes.items()}
+    return values | footnotes
 
 
 def default_cells():
