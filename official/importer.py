@@ -62,7 +62,9 @@ def wanted_occupations(names, known_codes):
         if code.startswith(MAJOR_GROUP) and level == DETAILED
     }
     present = {code.replace("-", "") for code in known_codes}
-    return sorted(wanted | (present & names.keys())), sorted(present - names.keys())
+    return sorted(wanted | (present & names.keys())), [
+        soc(c) for c in sorted(present - names.keys())
+    ]
 
 
 def read_release(connection, known_codes, progress=None):

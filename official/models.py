@@ -83,7 +83,12 @@ class Area(models.Model):
         indexes = [models.Index(fields=["kind", "name"], name="area_kind_name")]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """BLS calls the nation "National"; visitors read "United States"."""
+        return "United States" if self.kind == AreaKind.NATIONAL else self.name
 
     def natural_key(self):
         return (self.code,)

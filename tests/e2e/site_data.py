@@ -1,7 +1,7 @@
 """The article's data for live-server tests, loaded once per run and copied back in per test.
 
 Live-server tests need a transactional database, which is emptied after every test. Running
-`load_initial_data` (thirteen loaddata passes) before each of them costs about 1.5 s on
+`load_initial_data` (fourteen loaddata passes) and `import_oews` (a small release) before each of them costs about 1.5 s on
 PostgreSQL; the first test runs the real command and later ones bulk-insert the same rows.
 """
 
@@ -13,11 +13,9 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from tests.official.oews_file import all_states_and_metros, build_oews_file
+from tests.official.pay_release import write_combined_release
 
 APPS = ("careers", "official", "faq")
-# The pay-by-location pages' data: every state the map places and two pages of metro areas.
-OFFICIAL_METROS = 40
 _snapshot = []
 
 
@@ -28,11 +26,11 @@ def _models():
 
 
 def import_official_data():
-    """A made-up OEWS release (tests/official/oews_file.py) small enough to copy per test."""
-    areas, cells = all_states_and_metros(metros=OFFICIAL_METROS)
+    """A made-up OEWS release small enough to copy per test: tests/official/oews_file.py's
+    (the role list's official pay) with every state the pay map places and two pages of metro
+    areas added (tests/official/pay_release.py)."""
     with tempfile.TemporaryDirectory(prefix="e2e-oews-") as folder:
-        path = build_oews_file(Path(folder), areas=areas, cells=cells)
-        call_command("import_oews", str(path), verbosity=0)
+        call_command("import_oews", str(write_combined_release(Path(folder))), verbosity=0)
 
 
 def load_site_data():

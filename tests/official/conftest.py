@@ -1,12 +1,12 @@
 import pytest
 from django.core.management import call_command
 
-from .oews_file import build_oews_file
+from .pay_release import write_pay_release
 
 
 @pytest.fixture
-def import_oews(committed):
-    """import_oews(path): runs the command as `make run` does, with its writes committed."""
+def import_release(committed):
+    """import_release(path): runs import_oews as `make run` does, its writes committed."""
 
     def run(path):
         with committed():
@@ -16,6 +16,6 @@ def import_oews(committed):
 
 
 @pytest.fixture
-def official_data(article_data, import_oews, tmp_path):
-    """The article's data and the small made-up OEWS release of tests/official/oews_file.py."""
-    import_oews(build_oews_file(tmp_path / "oews"))
+def pay_data(article_data, import_release, tmp_path):
+    """The article's data and the small made-up release of tests/official/pay_release.py."""
+    import_release(write_pay_release(tmp_path / "pay"))

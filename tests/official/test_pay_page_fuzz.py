@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from official.forms import SORT_CHOICES
 from tests.careers.test_filters_fuzz import fuzz, numbers, raw_values, texts
 
-from .oews_file import all_states_and_metros, build_oews_file
+from .pay_release import all_states_and_metros, write_pay_release
 
 URL = reverse("official:role_pay", args=["data-scientist"])
 PARAMS = ["q", "area", "sort", "page"]
@@ -54,10 +54,10 @@ def query_strings(draw):
 
 
 @pytest.fixture
-def site(article_data, import_oews, tmp_path):
+def site(article_data, import_release, tmp_path):
     # Sixty metro areas: three pages of them.
     areas, cells = all_states_and_metros(metros=60)
-    import_oews(build_oews_file(tmp_path / "oews", areas=areas, cells=cells))
+    import_release(write_pay_release(tmp_path / "oews", areas, cells))
 
 
 def get(client, raw):

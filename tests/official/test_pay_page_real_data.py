@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from official.areas import TILES
 from official.oews import default_path
+from tests.page_parsing import parse
 
 from .pay_page import read_page, row_named
 
@@ -53,10 +54,10 @@ def areas_in_file(database, kind):
 
 
 def test_real_release_page(
-    client, article_data, import_oews, release_file, django_assert_num_queries
+    client, article_data, import_release, release_file, django_assert_num_queries
 ):
     path, database = release_file
-    import_oews(path)
+    import_release(path)
     with django_assert_num_queries(6):
         response = client.get(URL)
     assert response.status_code == 200
@@ -67,6 +68,9 @@ def test_real_release_page(
     assert len(states) - 1 == 54
     california = median_in_file(database, "S", "0600000")
     assert row_named(states, "California").cells[4] == f"${california:,}"
+    # BLS's footnote 1 is in the release but marks no figure: only footnotes used are listed.
+    ids = parse(response).ids
+    assert "bls-note-1" not in ids
     national = median_in_file(database, "N", "0000000")
     assert f"${national:,}" in response.content.decode()
     # One page of the metropolitan and nonmetropolitan areas the file lists.
