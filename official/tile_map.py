@@ -14,6 +14,8 @@ GAP = 4
 STEP = TILE + GAP
 WIDTH = TILE_COLUMNS * STEP - GAP
 HEIGHT = TILE_ROWS * STEP - GAP
+# Room round the edge tiles for the highlight ring and the focus stroke.
+PAD = 4
 # Colour classes in site.css (.pay-bin-0 lightest ... .pay-bin-4 darkest).
 COLOURS = 5
 
@@ -21,10 +23,10 @@ COLOURS = 5
 @dataclass
 class Tile:
     area: object
-    x: int
-    y: int
-    cx: int  # where the label sits: the tile's centre
-    cy: int
+    # Where the tile sits, as one SVG transform: the template writes one value per tile, not
+    # four numbers (an int in a template goes through localize(), which cost more than the rest
+    # of the map together).
+    place: str
     colour: str  # a CSS class: pay-bin-N, or pay-bin-none (no estimate, or not released)
     label: str  # what a screen reader hears: the state and its median in words
     current: bool
@@ -106,20 +108,17 @@ def tile_map(states, current=None):
         tiles.append(
             Tile(
                 area=area,
-                x=place[0] * STEP,
-                y=place[1] * STEP,
-                cx=place[0] * STEP + TILE // 2,
-                cy=place[1] * STEP + TILE // 2,
+                place=f"translate({place[0] * STEP} {place[1] * STEP})",
                 colour=colour,
                 label=tile_label(area, area.estimate),
                 current=current is not None and area.pk == current.pk,
             )
         )
-    tiles.sort(key=lambda tile: (tile.y, tile.x))
+    tiles.sort(key=lambda tile: TILES[tile.area.code][::-1])
     return {
         "tiles": tiles,
         "legend": legend(edges, values) if values else [],
-        "width": WIDTH,
-        "height": HEIGHT,
-        "tile": TILE,
+        "view_box": f"-{PAD} -{PAD} {WIDTH + 2 * PAD} {HEIGHT + 2 * PAD}",
+        "tile": str(TILE),
+        "centre": str(TILE // 2),
     }
