@@ -385,3 +385,17 @@ def test_sitemap_lists_the_page_for_roles_with_an_official_occupation(client, pa
     assert "/careers/computer-engineer/pay/" not in body
     Role.objects.filter(slug="data-scientist").update(is_published=False)
     assert DATA_SCIENTIST not in client.get("/sitemap.xml").content.decode()
+
+
+def test_table_cells_read_as_official_figure_writes_them(pay_data):
+    from official.formatting import official_figure
+    from official.models import WageEstimate
+    from official.selectors import FIGURE_COLUMNS, cell
+
+    estimates = WageEstimate.objects.filter(occupation__soc_code="15-2051")
+    # Plain, withheld and top-coded figures, each written the same way on every path.
+    assert {e.median_footnote for e in estimates} >= {"", "8"}
+    assert any(e.p90_top_coded for e in estimates)
+    for estimate in estimates:
+        for name in FIGURE_COLUMNS:
+            assert str(cell(estimate, name)) == str(official_figure(estimate, name))
