@@ -320,7 +320,13 @@ def test_us_area_is_the_national_box(client, pay_data):
     response = client.get(DATA_SCIENTIST, {"area": "us"})
     assert response.status_code == 200
     assert not response.context["form"].errors
-    assert 'id="selected-heading"' not in response.content.decode()
+    text = " ".join(response.content.decode().split())
+    # No second box: the national one is the highlighted area.
+    assert 'id="selected-heading"' not in text
+    assert (
+        'id="national-heading"><span class="current-marker">Highlighted:</span> United States'
+        in text
+    )
 
 
 @pytest.mark.parametrize("code", ["ZZ", "99999", "1234567", "CAL", "4186O", "C", "%00", "ÇA"])
