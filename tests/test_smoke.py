@@ -19,6 +19,7 @@ STATIC_PAGES = [
     "careers:company_list",
     "careers:outlook",
     "careers:path",
+    "careers:about",
     "faq:list",
 ]
 

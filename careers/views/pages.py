@@ -12,6 +12,7 @@ from ..models import (
     QuoteTopic,
     Role,
     Salary,
+    Source,
 )
 
 HEADLINE_ROLE_SLUG = "machine-learning-engineer"
@@ -49,6 +50,17 @@ class HomeView(TemplateView):
         )
         # Only figures with a number are headlines; worded ones stay on the outlook page.
         context["statistics"] = outlook_statistics().filter(value__isnull=False)
+        return context
+
+
+class AboutView(TemplateView):
+    """/about/: where the data come from, how figures are dated, what "no data" means."""
+
+    template_name = "careers/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sources"] = Source.objects.order_by("publisher", "title", "pk")
         return context
 
 
