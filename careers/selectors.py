@@ -33,9 +33,9 @@ def role_page(slug):
         "soft_skills": [link for link in skills if link.skill.kind == SkillKind.SOFT],
         # Named by the source for machine learning roles in general (Skill.for_all_roles).
         "general_skills": list(
-            Skill.objects.filter(for_all_roles=True).select_related("source").order_by(
-                "is_programming_language", "kind", "order", "name"
-            )
+            Skill.objects.filter(for_all_roles=True)
+            .select_related("source")
+            .order_by("is_programming_language", "kind", "order", "name")
         ),
         "salaries": salaries,
         "median_salary": pick_salary(salaries, "median"),
