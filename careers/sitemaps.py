@@ -17,6 +17,7 @@ class StaticViewSitemap(Sitemap):
             "careers:path",
             "careers:about",
             "faq:list",
+            "official:area_picker",
         ]
 
     def location(self, item):

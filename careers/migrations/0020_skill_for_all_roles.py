@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("careers", "0008_salary_base_manager"),
+        ("careers", "0010_role_official_occupation"),
     ]
 
     operations = [

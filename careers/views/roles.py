@@ -9,7 +9,7 @@ from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
 from ..option_counts import option_counts, show_option_counts
 from ..querysets import PAY_RANGE, pick_salary
-from ..selectors import role_page
+from ..selectors import official_footnotes, official_release, role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -44,10 +44,18 @@ def active_filters(filterset):
 
     if data.get("q"):
         add(f"Search: “{data['q']}”", "q")
+    pay = "Median pay"
+    if filterset.official_area is not None:
+        # Back to the guide's figures: both the basis and its area go.
+        without = _query_without(params, "basis")
+        without.pop("area", None)
+        area = filterset.official_area.display_name
+        found.append((f"Official pay in {area}", without, ("basis", None)))
+        pay = "Official median"
     if data.get("pay_min") is not None:
-        add(f"Median pay from ${data['pay_min']:,}", "pay_min")
+        add(f"{pay} from ${data['pay_min']:,}", "pay_min")
     if data.get("pay_max") is not None:
-        add(f"Median pay up to ${data['pay_max']:,}", "pay_max")
+        add(f"{pay} up to ${data['pay_max']:,}", "pay_max")
     label = filterset.label_of
     for slug in dict.fromkeys(data.get("skill") or []):  # a skill given twice is one filter
         add(f"Skill: {label('skill', slug)}", "skill", slug)
@@ -127,6 +135,12 @@ class RoleListView(FilterView):
         # The filter form keeps a chosen sort when it is submitted (the menu is outside it).
         context["sort_kept"] = sort if sort and sort != DEFAULT_SORT else None
         show_option_counts(filterset.form, option_counts(filterset, context["paginator"].count))
+        if filterset.is_valid() and filterset.official_area is not None:
+            context["official_area"] = filterset.official_area
+            context["official_release"] = official_release()
+            context["official_footnotes"] = official_footnotes(
+                role.bls_median_footnote for role in roles
+            )
         if filterset.is_valid() and not context["paginator"].count:
             context["loosen"] = self.loosen_suggestions(filterset)
         return context

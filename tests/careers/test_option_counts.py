@@ -107,8 +107,9 @@ def test_invalid_filters_show_no_counts(client):
 def test_counting_costs_the_same_queries_with_more_options_and_roles(
     client, django_assert_num_queries
 ):
+    # The list's queries (test_query_counts_roles.py), three of them the counts.
     params = {"skill": "deep-learning", "stage": "established", "pay_min": "100000"}
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(URL, params)
     call_command("generate_synthetic_roles", "1000", verbosity=0)
     for n in range(30):
@@ -117,6 +118,26 @@ def test_counting_costs_the_same_queries_with_more_options_and_roles(
         role = Role.objects.filter(is_synthetic=True)[n]
         RoleSkill.objects.create(role=role, skill=skill)
         role.hiring_companies.add(company)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(URL, params)
     assert len(shown_counts(response)) > 60
+
+
+@pytest.mark.usefixtures("official_data")
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"basis": "bls", "area": "CA", "pay_min": "150000"},
+        {"basis": "bls", "area": "US", "stage": "established"},
+    ],
+)
+def test_counts_follow_the_official_pay_bounds_too(client, params):
+    found = shown_counts(client.get(URL, params))
+    assert found
+    for (name, value), (count, _disabled) in found.items():
+        chosen = dict(params)
+        if name == "skill":
+            chosen["skill"] = [value]
+        else:
+            chosen[name] = value
+        assert result_count(client, chosen) == count, (name, value)

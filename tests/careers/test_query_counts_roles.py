@@ -1,37 +1,52 @@
 """The role list and role page make the same number of queries at 44 roles and at 1,044.
 
 Counts: the list is count + rows + the page's skills and salaries (`RoleQuerySet.for_list()`) +
-the form's three choice lists (skills, stages, companies) + the options' counts (one grouped query
-each for skills, stages and companies, careers/option_counts.py) = 10, whatever the filters: a
-chosen skill, stage or company is checked against those lists, not by a query of its own. The role
-page (`careers.selectors.role_page()`) is role + skills + salaries + next roles + their salaries +
-roles that lead here + companies + FAQ entries + duties + education steps + the skills named for
-every role = 11.
+the form's four choice lists (skills, stages, companies, official areas) + the options' counts
+(one grouped query each for skills, stages and companies, careers/option_counts.py) = 11,
+whatever the filters: a chosen skill, stage, company, state or the nation is checked against those lists,
+not by a query of its own. Official pay (`basis=bls`) joins the estimate into the same rows and
+adds the release it cites (+1), a metro area's lookup (+1) and, only where a shown figure has a
+BLS footnote, the footnotes' text (+1). The role page (`careers.selectors.role_page()`) is role
++ skills + salaries + next roles + their salaries + roles that lead here + companies + FAQ
+entries + duties + education steps + the skills named for every role = 11, + the national
+official estimate for a role with an official occupation = 12.
 """
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from careers.models import Role
+from official.models import Occupation
+from tests.official.oews_file import write_release
+
 LIST = reverse("careers:role_list")
 CASES = [
-    (LIST, 10),
-    (f"{LIST}?q=learning", 10),
-    (f"{LIST}?pay_min=100000&pay_max=250000&skill=python", 10),
-    (f"{LIST}?skill=programming&skill=deep-learning&sort=pay", 10),
-    (f"{LIST}?page=2", 10),
-    (f"{LIST}?stage=established&sort=-title", 10),
-    (f"{LIST}?company=amazon&q=engineer", 10),
+    (LIST, 11),
+    (f"{LIST}?q=learning", 11),
+    (f"{LIST}?pay_min=100000&pay_max=250000&skill=python", 11),
+    (f"{LIST}?skill=programming&skill=deep-learning&sort=pay", 11),
+    (f"{LIST}?page=2", 11),
+    (f"{LIST}?stage=established&sort=-title", 11),
+    (f"{LIST}?company=amazon&q=engineer", 11),
+    (f"{LIST}?basis=bls", 12),
+    (f"{LIST}?basis=bls&area=CA&pay_min=100000&sort=-pay&skill=python", 12),
+    (f"{LIST}?basis=bls&area=41860&sort=pay&page=2", 13),
+    # DC's Data Scientists median is "not released": its footnote is read once.
+    (f"{LIST}?basis=bls&area=DC", 13),
     # Form errors list nothing: only the choice lists are read.
-    (f"{LIST}?sort=sideways&pay_min=1e9", 3),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 11),
+    (f"{LIST}?sort=sideways&pay_min=1e9", 4),
+    (f"{LIST}?basis=bls&area=99999", 5),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 12),
+    (reverse("careers:role_detail", args=["computer-engineer"]), 11),
 ]
 
 
 @pytest.fixture
-def small_data_set(article_data):
-    # Enough synthetic roles for a second page of every case above.
+def small_data_set(article_data, tmp_path):
+    # Enough synthetic roles for a second page of every case above, and a small official release.
     call_command("generate_synthetic_roles", "30", verbosity=0)
+    call_command("import_oews", str(write_release(tmp_path)), verbosity=0)
 
 
 @pytest.mark.parametrize("url, queries", CASES)
@@ -43,6 +58,10 @@ def test_query_count_does_not_grow_with_the_data(
     assert small.status_code == 200
 
     call_command("generate_synthetic_roles", "1000", verbosity=0)
+    # Every synthetic role mapped too, so each row shows an official figure.
+    Role.objects.filter(is_synthetic=True).update(
+        official_occupation=Occupation.objects.get(soc_code="15-2051"), official_match="closest"
+    )
     with django_assert_num_queries(queries):
         large = client.get(url)
     assert large.status_code == 200
