@@ -51,11 +51,18 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["top_paid_roles"] = (
+        roles = list(
             Role.objects.published()
             .filter(median_pay__isnull=False)
             .with_cited_median()
             .order_by("-median_pay", "title", "pk")[: self.TOP_PAID_ROLES]
+        )
+        context["top_paid_roles"] = roles
+        # One citation under the table when every figure in it has the same source and date.
+        shown = [role.median_salaries[0] for role in roles if role.median_salaries]
+        cited = {(s.source_id, s.as_of, s.as_of_precision, s.basis) for s in shown}
+        context["top_paid_citation"] = (
+            shown[0] if len(shown) == len(roles) and len(cited) == 1 else None
         )
         # Only figures with a number are headlines; worded ones stay on the outlook page.
         context["statistic_groups"] = group_by_statement(

@@ -89,6 +89,21 @@ def test_home_shows_roles_by_pay_and_outlook_each_with_source_and_date(
     assert "Worded only" not in body  # headline figures are the ones with a number
 
 
+def test_home_table_cites_each_row_when_sources_differ(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for publisher, median in (("Survey A", 150_000), ("Survey B", 140_000)):
+            SalaryFactory(
+                role=RoleFactory(),
+                source=SourceFactory(publisher=publisher, title=""),
+                median=median,
+                as_of=FEB_2025,
+            )
+    response = client.get("/")
+    table = words(response).split("Roles by pay")[1].split("Growth and demand")[0]
+    assert "$150,000 median total pay. Source: Survey A, as of February 2025." in table
+    assert "$140,000 median total pay. Source: Survey B, as of February 2025." in table
+
+
 def test_home_leads_with_a_role_search_and_the_main_ways_in(client):
     page = parse(client.get("/"))
     forms = [a for tag, a in page.tags if tag == "form"]
