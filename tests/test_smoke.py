@@ -59,12 +59,16 @@ PAGE_STATES = [
     "/careers/?q=linguist&skill=deep-learning",
     "/faq/?q=paying",
     "/faq/?q=nothing-matches-this",
+    "/careers/?basis=bls&area=CA&sort=-pay",
+    "/careers/?basis=bls&area=DC",
+    "/areas/?find=ca",
 ]
 
 
-def test_no_page_calls_the_source_the_article(article_data, client):
+def test_no_page_calls_the_source_the_article(official_data, client):
     """Visitors never read the site's internal name for its source ("the article"): /about/
-    says what the data are. Every public page of the smoke walk, its 404 and list states."""
+    says what the data are. Every public page of the smoke walk, its 404 and list states, with
+    official pay loaded so its panels show too."""
     urls = [reverse(name) for name in STATIC_PAGES] + detail_urls() + PAGE_STATES
     found = {}
     for url in [*urls, "/no-such-page/"]:
