@@ -11,11 +11,13 @@ PUBLIC_PAGES = [
     ("role-list-form-errors", "/careers/?pay_min=lots&pay_max=-5&sort=bogus"),
     ("role-list-official", "/careers/?basis=bls&area=DC&sort=-pay"),
     ("role", "/careers/machine-learning-engineer/"),
+    ("role-no-pay", "/careers/head-of-ai/"),
     ("areas", "/areas/?find=ca"),
     ("skills", "/skills/"),
     ("skill", "/skills/deep-learning/"),
     ("companies", "/companies/"),
     ("company", "/companies/amazon/"),
+    ("company-no-roles", "/companies/google/"),
     ("faq", "/faq/"),
     ("faq-filtered", "/faq/?q=paying"),
     ("outlook", "/outlook/"),
@@ -25,6 +27,7 @@ PUBLIC_PAGES = [
     ("role-pay-metro", "/careers/data-scientist/pay/?area=41860&q=a&sort=-p90"),
     ("role-pay-form-errors", "/careers/data-scientist/pay/?area=ZZ&sort=bogus&page=x"),
     ("role-pay-no-occupation", "/careers/computer-engineer/pay/"),
+    ("about", "/about/"),
     ("not-found", "/careers/no-such-role/"),
 ]
 
