@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -12,7 +13,7 @@ from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin
 
 from .figures import AsOfField, AsOfFormMixin, FigureAgeFilter
 from .forms import PayField
-from .spreadsheet import SalaryResource
+from .spreadsheet import SalaryResource, UploadStorage
 
 
 class DatedFigureForm(AsOfFormMixin, forms.ModelForm):
@@ -72,6 +73,7 @@ class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
     ordering = ["role__title", "source__publisher"]
     resource_classes = [SalaryResource]
     formats = [CSV, XLSX]
+    tmp_storage_class = UploadStorage
     fieldsets = [
         (None, {"fields": ["role", "source"]}),
         (
@@ -87,6 +89,18 @@ class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
             {"fields": ["basis", "region", "as_of", "as_of_precision"]},
         ),
     ]
+
+    def process_import(self, request, **kwargs):
+        if request.method == "POST" and not UploadStorage.is_waiting(
+            request.POST.get("import_file_name")
+        ):
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Import not found",
+                "opts": self.model._meta,
+            }
+            return TemplateResponse(request, "admin/import_not_found.html", context, status=400)
+        return super().process_import(request, **kwargs)
 
     @admin.display(description="median", ordering="median")
     def median_column(self, obj):

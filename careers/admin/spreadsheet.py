@@ -7,15 +7,34 @@ like an edit by hand; the whole file is applied in one transaction or not at all
 """
 
 import datetime
+import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
+from import_export.tmp_storages import CacheStorage
 
 from careers.models import AsOfPrecision, Role, Salary, Source
 from careers.models.salaries import FIGURES
 
 from .figures import AsOfField
 from .forms import PayField
+
+
+class UploadStorage(CacheStorage):
+    """The uploaded file waits for the editor's confirmation in the shared cache (Redis in
+    production), so the confirming request may reach any worker of any instance."""
+
+    CACHE_LIFETIME = 60 * 60
+    NAME = re.compile(r"[0-9a-f]{32}", re.ASCII)
+
+    @classmethod
+    def is_waiting(cls, name):
+        """A name the upload step made (a uuid4 hex) whose file is still there: a tampered,
+        expired or already applied confirmation is neither."""
+        return (
+            bool(cls.NAME.fullmatch(name or "")) and cache.get(cls.CACHE_PREFIX + name) is not None
+        )
 
 
 class SlugWidget(widgets.ForeignKeyWidget):
