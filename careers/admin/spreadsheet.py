@@ -109,6 +109,14 @@ class SalaryResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            # An unknown role or source: reported with the row's other field errors below,
+            # rather than as an error that hides every other row's reasons.
+            return None
+
     def import_instance(self, instance, row, **kwargs):
         super().import_instance(instance, row, **kwargs)
         # The precision follows what the row gives: "2023" is a year, "2025-02" a month.
