@@ -42,6 +42,9 @@ class SalaryInline(PayFieldsMixin, EditorFormMixin, admin.TabularInline):
     # inside a 1,280 px window.
     classes = ["pay-inline"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("role", "source")
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in FIGURES:

@@ -18,6 +18,10 @@ class RoleSkillInline(EditorFormMixin, admin.TabularInline):
     verbose_name = "skill"
     verbose_name_plural = "skills this role needs"
 
+    def get_queryset(self, request):
+        # Each row's heading names its role and skill: read them with the rows.
+        return super().get_queryset(request).select_related("role", "skill")
+
 
 class MissingFilter(admin.SimpleListFilter):
     """What a role still lacks: the editor's to-do page links here for its longer lists."""

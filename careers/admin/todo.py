@@ -29,7 +29,7 @@ def change_url(model, pk):
 def todo_list(title, queryset, model, filters, describe, empty):
     """One section: its first LIMIT lines, the total, and the filtered list for the rest."""
     rows = list(queryset[:LIMIT])
-    total = len(rows) if len(rows) < LIMIT else queryset.count()
+    total = queryset.count()
     return {
         "title": title,
         "lines": [(change_url(model, row.pk), describe(row)) for row in rows],
