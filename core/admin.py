@@ -6,7 +6,11 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
 from django.contrib.admin.views.main import IGNORED_PARAMS, ChangeList
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    RelatedFieldWidgetWrapper,
+)
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
@@ -153,6 +157,25 @@ class EditorFormMixin:
             )
         kwargs.setdefault("form_class", CheckedModelMultipleChoiceField)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class LabelledInlineMixin:
+    """A tabular inline's inputs sit under a column heading, not beside a <label>: name each
+    one for screen readers, and leave the related-object icons (edit, add, delete, view) to
+    the record's own page so that every column fits the window."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        widget = field.widget
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+            widget = widget.widget
+        label = field.label or db_field.verbose_name
+        widget.attrs.setdefault("aria-label", str(label)[:1].upper() + str(label)[1:])
+        return field
 
 
 # Lookups whose value is compared as the field's own type; isnull and friends take booleans.

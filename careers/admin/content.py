@@ -53,10 +53,28 @@ class QuoteAdmin(OrderedContentAdmin):
         return Truncator(obj.text).words(16)
 
 
+class UnitFilter(admin.SimpleListFilter):
+    """Django's own filter would offer an unnamed link for figures given only in words."""
+
+    title = "unit"
+    parameter_name = "unit"
+
+    def lookups(self, request, model_admin):
+        units = OutlookStatistic.objects.exclude(unit="").order_by("unit").values_list("unit")
+        return [*((unit, unit) for (unit,) in units.distinct()), ("-", "No number")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "-":
+            return queryset.filter(unit="")
+        if self.value():
+            return queryset.filter(unit=self.value())
+        return queryset
+
+
 @admin.register(OutlookStatistic)
 class OutlookStatisticAdmin(OrderedContentAdmin, CitedAdmin):
     list_display = ["label", "figure_column", "period", "source", "as_of_column", "order"]
-    list_filter = [FigureAgeFilter, "unit", SOURCE_FILTER, DateStatedFilter]
+    list_filter = [FigureAgeFilter, UnitFilter, SOURCE_FILTER, DateStatedFilter]
     form = DatedFigureForm
     search_fields = ["label", "statement", "period", "slug"]
     prepopulated_fields = {"slug": ["label"]}

@@ -86,7 +86,7 @@ class AsOfInput(forms.TextInput):
 
     def __init__(self, attrs=None):
         super().__init__(
-            {"size": 9, "placeholder": "2025-02", "autocomplete": "off", **(attrs or {})}
+            {"size": 9, "placeholder": "YYYY-MM", "autocomplete": "off", **(attrs or {})}
         )
         self.precision = AsOfPrecision.MONTH
 

@@ -9,7 +9,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
-from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin
+from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin, LabelledInlineMixin
 
 from .figures import AsOfField, AsOfFormMixin, FigureAgeFilter
 from .forms import PayField
@@ -31,7 +31,7 @@ class PayFieldsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class SalaryInline(PayFieldsMixin, EditorFormMixin, admin.TabularInline):
+class SalaryInline(LabelledInlineMixin, PayFieldsMixin, EditorFormMixin, admin.TabularInline):
     model = Salary
     extra = 0
     autocomplete_fields = ["source"]
@@ -48,9 +48,9 @@ class SalaryInline(PayFieldsMixin, EditorFormMixin, admin.TabularInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in FIGURES:
-            field.widget.attrs["size"] = 8
+            field.widget.attrs["size"] = 7
         elif db_field.name == "basis":
-            field.widget.attrs["size"] = 16
+            field.widget.attrs["size"] = 12
         return field
 
 
@@ -63,6 +63,7 @@ class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
         "average_column",
         "source",
         "as_of_column",
+        "basis",
     ]
     list_select_related = ["role", "source"]
     list_filter = [

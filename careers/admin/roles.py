@@ -5,13 +5,13 @@ from django.utils.html import format_html
 
 from careers.formatting import money
 from careers.models import Role, RoleSkill
-from core.admin import ContentAdmin, EditorFormMixin
+from core.admin import ContentAdmin, EditorFormMixin, LabelledInlineMixin
 
 from .forms import RoleAdminForm
 from .pay import SalaryInline
 
 
-class RoleSkillInline(EditorFormMixin, admin.TabularInline):
+class RoleSkillInline(LabelledInlineMixin, EditorFormMixin, admin.TabularInline):
     model = RoleSkill
     extra = 0
     autocomplete_fields = ["skill"]
