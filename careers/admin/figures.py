@@ -109,6 +109,7 @@ class AsOfField(forms.Field):
     }
 
     def to_python(self, value):
+        self.typed_precision = None
         if value in self.empty_values:
             return None
         if isinstance(value, datetime.date):
