@@ -19,5 +19,6 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("faq/", include("faq.urls")),
+    path("", include("official.urls")),
     path("", include("careers.urls")),
 ]

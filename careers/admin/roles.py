@@ -55,7 +55,13 @@ class RoleAdmin(ContentAdmin):
     list_filter = ["stage", "is_published", MissingFilter, "is_synthetic"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["stage", "description_source", "next_roles", "hiring_companies"]
+    autocomplete_fields = [
+        "stage",
+        "description_source",
+        "next_roles",
+        "hiring_companies",
+        "official_occupation",
+    ]
     readonly_fields = ["is_synthetic"]
     ordering = ["title"]
     inlines = [SalaryInline, RoleSkillInline]
@@ -63,6 +69,7 @@ class RoleAdmin(ContentAdmin):
         (None, {"fields": ["title", "slug", "stage"]}),
         ("Description", {"fields": ["summary", "description", "description_source"]}),
         ("Career path", {"fields": ["next_roles", "hiring_companies"]}),
+        ("Official pay (BLS)", {"fields": ["official_occupation", "official_match"]}),
         ("On the site", {"fields": ["is_published", "is_synthetic"]}),
     ]
 
