@@ -197,7 +197,7 @@ class TestHistory:
         call_command(
             "dumpdata", "auth.group", "auth.user", natural_foreign=True, output=str(accounts)
         )
-        call_command("dumpdata", "careers", "faq", output=str(content))
+        call_command("dumpdata", "official", "careers", "faq", output=str(content))
         call_command("flush", "--no-input", verbosity=0)
         assert not Salary.history.exists()
         call_command("loaddata", str(accounts), str(content), verbosity=0)
