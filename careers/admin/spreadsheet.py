@@ -125,5 +125,10 @@ class SalaryResource(resources.ModelResource):
             is_year = text.isdigit() or (text.endswith(".0") and text[:-2].isdigit())
             instance.as_of_precision = AsOfPrecision.YEAR if is_year else AsOfPrecision.MONTH
 
+    def before_save_instance(self, instance, row, **kwargs):
+        # The history says where the change came from (the editor is recorded as for any edit).
+        file_name = kwargs.get("file_name") or "a spreadsheet"
+        instance._change_reason = f"Imported from {file_name}"[:100]
+
     def get_queryset(self):
         return super().get_queryset().select_related("role", "source")

@@ -38,6 +38,9 @@ def pages():
         "salary import": reverse("admin:careers_salary_import"),
         "salary export": reverse("admin:careers_salary_export"),
         "source list": reverse("admin:careers_source_changelist"),
+        "source list, no link": reverse("admin:careers_source_changelist") + "?has_url=no",
+        "source form": reverse("admin:careers_source_change", args=[salary.source_id]),
+        "FAQ list": reverse("admin:faq_faqentry_changelist"),
         "outlook list": reverse("admin:careers_outlookstatistic_changelist"),
         "outlook form": reverse("admin:careers_outlookstatistic_change", args=[statistic.pk]),
     }

@@ -113,6 +113,7 @@ def test_preview_shows_every_row_then_applies_all_of_them(editor_client, committ
     for salary in (mle, ds):
         newest = salary.history.first()
         assert newest.history_user.username == "editor"
+        assert newest.history_change_reason.startswith("Imported from ")
     assert mle.history.first().history_type == "~" and ds.history.first().history_type == "+"
     # The stored median followed, as after an edit by hand.
     assert Role.objects.get(slug="machine-learning-engineer").median_pay == 171000
