@@ -14,4 +14,5 @@ urlpatterns = [
     path("companies/<slug:slug>/", views.CompanyDetailView.as_view(), name="company_detail"),
     path("outlook/", views.OutlookView.as_view(), name="outlook"),
     path("path/", views.PathView.as_view(), name="path"),
+    path("about/", views.AboutView.as_view(), name="about"),
 ]

@@ -16,10 +16,13 @@ SYNTHETIC_ROLES = 1000
 # "/" reads the applications and "/path/" the profession quotes: one query per list, each.
 PAGES = {
     "/": 5,
-    "/skills/": 1,
+    "/skills/": 2,
     "/skills/artificial-intelligence/": 3,
     "/companies/": 1,
     "/companies/amazon/": 3,
+    # A company no role lists: the companies whose roles are known, so the page is no dead end.
+    "/companies/google/": 3,
+    "/about/": 1,
     "/outlook/": 1,
     "/path/": 7,
     "/faq/": 2,

@@ -1,9 +1,10 @@
 from .companies import CompanyDetailView, CompanyListView
-from .pages import HomeView, OutlookView, PathView
+from .pages import AboutView, HomeView, OutlookView, PathView
 from .roles import RoleDetailView, RoleListView
 from .skills import SkillDetailView, SkillListView
 
 __all__ = [
+    "AboutView",
     "CompanyDetailView",
     "CompanyListView",
     "HomeView",

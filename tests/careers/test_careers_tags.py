@@ -41,9 +41,10 @@ def test_citation_links_a_source_with_an_address_and_escapes_its_name(settings):
     settings.CAREERGUIDE_STALE_AFTER_MONTHS = 1200  # nothing is old: the link alone
     source = Source(publisher="Smith & Co", title="", url="https://example.com/pay?a=1&b=2")
     assert render("{% citation record %}", record=salary(source=source)) == (
-        '<span class="citation">Source: <a href="https://example.com/pay?a=1&amp;b=2" '
-        'rel="noopener external">Smith &amp; Co<span class="visually-hidden"> '
-        "(the source's website)</span></a>, as of February 2025.</span>"
+        '<span class="citation"><a href="/about/#sources">Source</a>: '
+        '<a href="https://example.com/pay?a=1&amp;b=2" rel="noopener external">Smith &amp; Co'
+        '<span class="visually-hidden"> (the source\'s website)</span></a>, as of February 2025.'
+        "</span>"
     )
 
 
@@ -53,21 +54,23 @@ def test_citation_never_links_an_address_that_is_not_http(settings, url):
     settings.CAREERGUIDE_STALE_AFTER_MONTHS = 1200
     source = Source(publisher="Glassdoor", title="", url=url)
     assert render("{% citation record %}", record=salary(source=source)) == (
-        '<span class="citation">Source: Glassdoor, as of February 2025.</span>'
+        '<span class="citation"><a href="/about/#sources">Source</a>: Glassdoor, '
+        "as of February 2025.</span>"
     )
 
 
 def test_citation_names_a_source_without_an_address_as_text():
     record = salary(source=Source(publisher="<b>Glassdoor</b>", title=""), as_of=None)
     assert render("{% citation record %}", record=record) == (
-        '<span class="citation">Source: &lt;b&gt;Glassdoor&lt;/b&gt;, date not stated.</span>'
+        '<span class="citation"><a href="/about/#sources">Source</a>: &lt;b&gt;Glassdoor&lt;/b&gt;, '
+        "date not stated.</span>"
     )
 
 
-def test_citation_says_when_the_article_names_no_source():
+def test_citation_says_when_no_source_is_named():
     record = SimpleNamespace(source=None, as_of_display="2024")
     assert render("{% citation record %}", record=record) == (
-        '<span class="citation">Source: not named in the article, as of 2024.</span>'
+        '<span class="citation"><a href="/about/#sources">Source</a>: not named, as of 2024.</span>'
     )
 
 

@@ -11,15 +11,18 @@ PUBLIC_PAGES = [
     ("role-list-form-errors", "/careers/?pay_min=lots&pay_max=-5&sort=bogus"),
     ("role-list-official", "/careers/?basis=bls&area=DC&sort=-pay"),
     ("role", "/careers/machine-learning-engineer/"),
+    ("role-no-pay", "/careers/head-of-ai/"),
     ("areas", "/areas/?find=ca"),
     ("skills", "/skills/"),
     ("skill", "/skills/deep-learning/"),
     ("companies", "/companies/"),
     ("company", "/companies/amazon/"),
+    ("company-no-roles", "/companies/google/"),
     ("faq", "/faq/"),
     ("faq-filtered", "/faq/?q=paying"),
     ("outlook", "/outlook/"),
     ("path", "/path/"),
+    ("about", "/about/"),
     ("not-found", "/careers/no-such-role/"),
 ]
 
