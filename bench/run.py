@@ -718,7 +718,9 @@ def main():
                 setup.append(f"official data (import_oews) {took:.1f} s")
                 have = 0
                 for roles in ROLE_COUNTS:
-                    took = manage(env, "generate_synthetic_roles", str(roles - have))
+                    took = manage(
+                        env, "generate_synthetic_roles", str(roles - have), "--allow-production"
+                    )
                     setup.append(f"+{roles - have:,} synthetic roles {took:.1f} s")
                     have = roles
                     analyze(db, url)

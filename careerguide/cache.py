@@ -37,6 +37,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, loader
+from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -309,7 +310,10 @@ def page_key(request, version):
     get_host) and the full path with its query string exactly as sent."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(address.encode("utf-8", "surrogatepass"), digest_size=16)
-    return f"page:{PAGE_FORMAT}:{version}:{digest.hexdigest()}"
+    # Pages say which figures are more than a year old, which changes with the date alone:
+    # a page is never served on a later day than the one it was rendered on.
+    today = timezone.localdate().isoformat()
+    return f"page:{PAGE_FORMAT}:{version}:{today}:{digest.hexdigest()}"
 
 
 def _page_from(response, seconds):

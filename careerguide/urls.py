@@ -8,6 +8,8 @@ from official.sitemaps import RolePaySitemap
 from . import views
 
 urlpatterns = [
+    # Before the admin's own URLs, which would answer any other admin/ address with a 404.
+    path("admin/to-do/", include("careers.admin.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),

@@ -6,6 +6,7 @@ the admin uses `money` too. A figure is rendered only together with its citation
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -28,18 +29,48 @@ def citation(record):
     the about page, which says where the data come from and how they are dated."""
     source = getattr(record, "source", None)
     as_of = getattr(record, "as_of_display", "")
-    if source is None:
-        named = "not named"
-    elif source.url:
-        named = format_html('<a href="{}">{}</a>', source.url, source)
-    else:
-        named = format_html("{}", source)
+    named = source_link(source) if source is not None else "not named"
     when = format_html(", as of {}", as_of) if as_of else ", date not stated"
     return format_html(
-        '<span class="citation"><a href="{}">Source</a>: {}{}.</span>',
+        '<span class="citation"><a href="{}">Source</a>: {}{}.</span>{}',
         reverse("careers:about") + "#sources",
         named,
         when,
+        stale_notice(record),
+    )
+
+
+def source_link(source):
+    """The source's name, linked to its web address when there is one.
+
+    Only http(s) addresses are stored (the model refuses others); checked again here so that a
+    row written around the model can never put a javascript: link on a page.
+    """
+    if source.url and source.url.lower().startswith(("https://", "http://")):
+        return format_html(
+            '<a href="{}" rel="noopener external">{}<span class="visually-hidden"> '
+            "(the source's website)</span></a>",
+            source.url,
+            source,
+        )
+    return format_html("{}", source)
+
+
+def age_words(months):
+    if months % 12:
+        return f"{months} months"
+    years = months // 12
+    return "a year" if years == 1 else f"{years} years"
+
+
+def stale_notice(record):
+    """A calm note beside a figure more than CAREERGUIDE_STALE_AFTER_MONTHS old."""
+    if not getattr(record, "is_stale", False):
+        return ""
+    return format_html(
+        ' <span class="stale-notice">From {}, more than {} ago.</span>',
+        record.as_of_display,
+        age_words(settings.CAREERGUIDE_STALE_AFTER_MONTHS),
     )
 
 

@@ -184,6 +184,16 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
+    # What an editor still has to fill in (the admin's to-do page and role filters).
+    def without_pay(self):
+        return self.filter(salaries__isnull=True)
+
+    def without_description(self):
+        return self.filter(description="")
+
+    def without_skills(self):
+        return self.filter(role_skills__isnull=True)
+
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
         return self.update(median_pay=newest_median())

@@ -4,13 +4,19 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path, unquote
 from django.contrib.admin.views.main import IGNORED_PARAMS, ChangeList
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    RelatedFieldWidgetWrapper,
+)
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from .text import shown
 
@@ -153,6 +159,25 @@ class EditorFormMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class LabelledInlineMixin:
+    """A tabular inline's inputs sit under a column heading, not beside a <label>: name each
+    one for screen readers, and leave the related-object icons (edit, add, delete, view) to
+    the record's own page so that every column fits the window."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        widget = field.widget
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+            widget = widget.widget
+        label = field.label or db_field.verbose_name
+        widget.attrs.setdefault("aria-label", str(label)[:1].upper() + str(label)[1:])
+        return field
+
+
 # Lookups whose value is compared as the field's own type; isnull and friends take booleans.
 VALUE_LOOKUPS = {"", "exact", "in", "gt", "gte", "lt", "lte"}
 
@@ -219,9 +244,50 @@ class EditorAdmin(EditorFormMixin, admin.ModelAdmin):
         return super().response_action(request, queryset)
 
 
-class CitedAdmin(EditorAdmin):
+class ContentAdmin(EditorAdmin, SimpleHistoryAdmin):
+    """An editor's admin for a content model with history (core/history.py): the History
+    page lists every version with who made it and a diff of the changed fields, and any
+    version, a deleted record's included, can be restored from there ("Revert")."""
+
+    history_list_per_page = 50
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_keys(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_history_keys(object_id, version_id)
+        # Only a revert is saved from this page: say so in the version it records.
+        request._history_reverted_version = version_id
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _check_history_keys(self, object_id, version_id=None):
+        """A tampered address ("abc" or a 30-digit id) finds nothing: a 404, not a 500."""
+        history_model = self.model.history.model
+        checks = [(self.model._meta.pk, object_id)]
+        if version_id is not None:
+            checks.append((history_model._meta.pk, version_id))
+        for field, value in checks:
+            try:
+                clean_key(field, unquote(value))
+            except ValidationError:
+                raise Http404("No such record or version.") from None
+
+    def save_model(self, request, obj, form, change):
+        version_id = getattr(request, "_history_reverted_version", None)
+        if version_id is not None:
+            version = self.model.history.filter(history_id=version_id).first()
+            when = timezone.localtime(version.history_date).strftime("%Y-%m-%d %H:%M %Z")
+            obj._change_reason = f"Reverted to the version of {when}"
+        super().save_model(request, obj, form, change)
+
+
+class CitedAdmin(ContentAdmin):
     """For records that carry a figure: the source and its as-of date sit beside it."""
 
     @admin.display(description="as of", ordering="as_of")
     def as_of_column(self, obj):
+        # is_stale: the figure is older than the site's limit (careers' AsOfMixin).
+        if getattr(obj, "is_stale", False):
+            return f"{obj.as_of_display} (old)"
         return obj.as_of_display or NO_DATE

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from core.admin import EditorAdmin
+from core.admin import ContentAdmin
 
 from .models import FaqEntry
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(EditorAdmin):
+class FaqEntryAdmin(ContentAdmin):
     list_display = ["question", "topic", "order", "is_published", "source"]
     list_select_related = ["source"]
     list_filter = ["topic", "is_published", ("source", admin.RelatedOnlyFieldListFilter)]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
+from core.history import content_history
 from core.models import SluggedModel
 
 
@@ -21,6 +22,8 @@ class FaqEntryManager(models.Manager.from_queryset(FaqEntryQuerySet)):
 
 
 class FaqEntry(SluggedModel):
+    history = content_history()
+
     question = models.CharField(
         max_length=300, unique=True, help_text="The question, word for word."
     )

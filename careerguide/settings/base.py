@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    # Every edit of the content kept and revertible (core/history.py), and the salary
+    # spreadsheet import/export in the admin.
+    "simple_history",
+    "import_export",
     "core",
     "careers",
     "official",
@@ -51,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records which signed-in editor made each change, inline and import rows included.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes documents: it turns a lockout raised during
@@ -145,6 +151,18 @@ PAGE_CACHE_CONTENT_APPS = ["careers", "official", "faq"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
+
+# --- Editors' workflow (README "Editors' workflow") ---
+# A figure whose as-of date is more than this many months before today is flagged as old, in
+# the admin and beside the figure on public pages.
+CAREERGUIDE_STALE_AFTER_MONTHS = 12
+# True only in prod.py: commands that write made-up data refuse to run there unless told.
+CAREERGUIDE_PRODUCTION = False
+# A spreadsheet import is applied in one transaction: every row or none.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Importing changes records and exporting reads them: the same permissions as editing by hand.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

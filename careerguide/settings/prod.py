@@ -37,6 +37,8 @@ def _flag(name: str, default: bool) -> bool:
 SECRET_KEY = _require("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _require("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 DEBUG = False
+# generate_synthetic_roles refuses to run here without --allow-production.
+CAREERGUIDE_PRODUCTION = True
 
 # Pages are cached for ten minutes unless DJANGO_PAGE_CACHE_SECONDS says otherwise (0: off).
 PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 600)

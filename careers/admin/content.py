@@ -4,12 +4,15 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from careers.models import Application, Duty, EducationStep, OutlookStatistic, Quote
-from core.admin import CitedAdmin, DateStatedFilter, EditorAdmin
+from core.admin import CitedAdmin, ContentAdmin, DateStatedFilter
+
+from .figures import AsOfField, FigureAgeFilter
+from .pay import DatedFigureForm
 
 SOURCE_FILTER = ("source", admin.RelatedOnlyFieldListFilter)
 
 
-class OrderedContentAdmin(EditorAdmin):
+class OrderedContentAdmin(ContentAdmin):
     list_select_related = ["source"]
     list_filter = [SOURCE_FILTER]
     autocomplete_fields = ["source"]
@@ -50,10 +53,29 @@ class QuoteAdmin(OrderedContentAdmin):
         return Truncator(obj.text).words(16)
 
 
+class UnitFilter(admin.SimpleListFilter):
+    """Django's own filter would offer an unnamed link for figures given only in words."""
+
+    title = "unit"
+    parameter_name = "unit"
+
+    def lookups(self, request, model_admin):
+        units = OutlookStatistic.objects.exclude(unit="").order_by("unit").values_list("unit")
+        return [*((unit, unit) for (unit,) in units.distinct()), ("-", "No number")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "-":
+            return queryset.filter(unit="")
+        if self.value():
+            return queryset.filter(unit=self.value())
+        return queryset
+
+
 @admin.register(OutlookStatistic)
 class OutlookStatisticAdmin(OrderedContentAdmin, CitedAdmin):
     list_display = ["label", "figure_column", "period", "source", "as_of_column", "order"]
-    list_filter = ["unit", SOURCE_FILTER, DateStatedFilter]
+    list_filter = [FigureAgeFilter, UnitFilter, SOURCE_FILTER, DateStatedFilter]
+    form = DatedFigureForm
     search_fields = ["label", "statement", "period", "slug"]
     prepopulated_fields = {"slug": ["label"]}
     fieldsets = [
@@ -68,6 +90,11 @@ class OutlookStatisticAdmin(OrderedContentAdmin, CitedAdmin):
         ("Source", {"fields": ["source", "as_of", "as_of_precision"]}),
         ("Position", {"fields": ["order"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "as_of":
+            return db_field.formfield(form_class=AsOfField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="figure", ordering="value")
     def figure_column(self, obj):

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from careers.models import CareerStage, Company, Skill, Source
-from core.admin import EditorAdmin
+from core.admin import ContentAdmin
 
 
 class HasWebAddressFilter(admin.SimpleListFilter):
@@ -22,7 +22,7 @@ class HasWebAddressFilter(admin.SimpleListFilter):
 
 
 @admin.register(Source)
-class SourceAdmin(EditorAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["__str__", "publisher", "title", "url"]
     list_filter = [HasWebAddressFilter]
     search_fields = ["publisher", "title", "slug", "url"]
@@ -31,7 +31,7 @@ class SourceAdmin(EditorAdmin):
 
 
 @admin.register(Skill)
-class SkillAdmin(EditorAdmin):
+class SkillAdmin(ContentAdmin):
     list_display = ["name", "kind", "is_programming_language", "for_all_roles", "order", "source"]
     list_select_related = ["source"]
     list_filter = [
@@ -47,7 +47,7 @@ class SkillAdmin(EditorAdmin):
 
 
 @admin.register(Company)
-class CompanyAdmin(EditorAdmin):
+class CompanyAdmin(ContentAdmin):
     list_display = ["name", "in_hiring_sample", "in_job_search", "url"]
     list_filter = ["in_hiring_sample", "in_job_search"]
     search_fields = ["name", "slug"]
@@ -56,7 +56,7 @@ class CompanyAdmin(EditorAdmin):
 
 
 @admin.register(CareerStage)
-class CareerStageAdmin(EditorAdmin):
+class CareerStageAdmin(ContentAdmin):
     list_display = ["order", "name", "source"]
     list_display_links = ["name"]
     list_select_related = ["source"]

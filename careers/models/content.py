@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from core.history import content_history
+
 from .base import AsOfMixin, SluggedModel, as_of_range_constraint
 
 
@@ -27,6 +29,8 @@ class OrderedContent(SluggedModel):
 class Duty(OrderedContent):
     """A job duty machine learning professionals often have."""
 
+    history = content_history()
+
     text = models.CharField(max_length=300, unique=True, help_text="The duty, as one sentence.")
 
     class Meta(OrderedContent.Meta):
@@ -39,6 +43,8 @@ class Duty(OrderedContent):
 class EducationStep(OrderedContent):
     """A step toward a career in machine learning (degree, experience, ...)."""
 
+    history = content_history()
+
     title = models.CharField(max_length=200, help_text="Short heading, e.g. Undergraduate degree.")
     body = models.TextField(help_text="What the step involves, in the source's words.")
 
@@ -48,6 +54,8 @@ class EducationStep(OrderedContent):
 
 class Application(OrderedContent):
     """A real-world use of machine learning that the article names."""
+
+    history = content_history()
 
     name = models.CharField(
         max_length=200, unique=True, help_text="e.g. Facial recognition software."
@@ -68,6 +76,8 @@ class QuoteTopic(models.TextChoices):
 class Quote(OrderedContent):
     """A passage the article quotes, with who said it."""
 
+    history = content_history()
+
     text = models.TextField(help_text="The quotation, word for word, without quotation marks.")
     topic = models.CharField(max_length=20, choices=QuoteTopic.choices)
 
@@ -80,6 +90,8 @@ class Quote(OrderedContent):
 
 class OutlookStatistic(AsOfMixin, OrderedContent):
     """A job-outlook figure: a value with its unit, period, source and date."""
+
+    history = content_history()
 
     label = models.CharField(max_length=200, help_text="What is measured, in a few words.")
     value = models.DecimalField(

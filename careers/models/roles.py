@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.history import content_history
+
 from ..querysets import RoleQuerySet
 from .base import SluggedModel
 
@@ -18,6 +20,8 @@ class OfficialMatch(models.TextChoices):
 
 
 class Role(SluggedModel):
+    history = content_history(excluded_fields=["median_pay"])
+
     title = models.CharField(
         max_length=200, unique=True, help_text="The job title, e.g. Data Scientist."
     )
@@ -132,6 +136,8 @@ class RoleSkillManager(models.Manager):
 
 class RoleSkill(models.Model):
     """How much one skill matters for one role."""
+
+    history = content_history()
 
     role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="role_skills")
     skill = models.ForeignKey("careers.Skill", on_delete=models.PROTECT, related_name="role_skills")

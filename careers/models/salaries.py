@@ -2,6 +2,8 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
+from core.history import content_history
+
 from ..querysets import SalaryQuerySet
 from .base import AsOfMixin, as_of_range_constraint
 
@@ -35,6 +37,8 @@ class SalaryManager(models.Manager.from_queryset(SalaryQuerySet)):
 
 class Salary(AsOfMixin):
     """The pay one source reports for one role: any of median, average, low and high."""
+
+    history = content_history()
 
     role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="salaries")
     source = models.ForeignKey(

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models.functions import Lower
 
+from core.history import content_history
+
 from .base import SluggedModel
 
 
@@ -12,6 +14,8 @@ class SkillKind(models.TextChoices):
 
 
 class Skill(SluggedModel):
+    history = content_history()
+
     name = models.CharField(
         max_length=120, unique=True, help_text="The skill as a reader would say it."
     )
@@ -51,6 +55,8 @@ class Skill(SluggedModel):
 
 
 class Company(SluggedModel):
+    history = content_history()
+
     name = models.CharField(max_length=200, unique=True, help_text="The company's usual name.")
     in_hiring_sample = models.BooleanField(
         "in LinkedIn hiring sample",
@@ -79,6 +85,8 @@ class Company(SluggedModel):
 
 class CareerStage(SluggedModel):
     """A step on the article's progression: entry level, established, specialist, leadership."""
+
+    history = content_history()
 
     name = models.CharField(max_length=100, unique=True, help_text="e.g. Entry level.")
     order = models.PositiveSmallIntegerField(

@@ -246,7 +246,8 @@ def test_a_command_run_beside_the_instances_shows_on_both(deployment):
     path = ROLE_LIST + "?q=synthetic"
     warm(deployment, path)
     assert "Synthetic" not in visit(deployment.b, path).text
-    manage(deployment.env, "generate_synthetic_roles", "2")
+    # A throwaway database under the production settings.
+    manage(deployment.env, "generate_synthetic_roles", "2", "--allow-production")
     for server in (deployment.b, deployment.a, deployment.b, deployment.a):
         assert "Synthetic" in visit(server, path).text
 

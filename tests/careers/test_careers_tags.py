@@ -37,12 +37,25 @@ def salary(**fields):
     return Salary(**fields)
 
 
-def test_citation_links_a_source_with_an_address_and_escapes_its_name():
+def test_citation_links_a_source_with_an_address_and_escapes_its_name(settings):
+    settings.CAREERGUIDE_STALE_AFTER_MONTHS = 1200  # nothing is old: the link alone
     source = Source(publisher="Smith & Co", title="", url="https://example.com/pay?a=1&b=2")
     assert render("{% citation record %}", record=salary(source=source)) == (
         '<span class="citation"><a href="/about/#sources">Source</a>: '
-        '<a href="https://example.com/pay?a=1&amp;b=2">Smith &amp; Co</a>, as of February 2025.'
+        '<a href="https://example.com/pay?a=1&amp;b=2" rel="noopener external">Smith &amp; Co'
+        '<span class="visually-hidden"> (the source\'s website)</span></a>, as of February 2025.'
         "</span>"
+    )
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "JAVASCRIPT:x"])
+def test_citation_never_links_an_address_that_is_not_http(settings, url):
+    """A row written around the model's validation still cannot put a script link on a page."""
+    settings.CAREERGUIDE_STALE_AFTER_MONTHS = 1200
+    source = Source(publisher="Glassdoor", title="", url=url)
+    assert render("{% citation record %}", record=salary(source=source)) == (
+        '<span class="citation"><a href="/about/#sources">Source</a>: Glassdoor, '
+        "as of February 2025.</span>"
     )
 
 

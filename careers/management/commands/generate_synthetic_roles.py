@@ -6,11 +6,13 @@ python manage.py generate_synthetic_roles --delete
 
 import random
 
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
 from core.content import announce_change
+from core.history import history_paused
 
 SOURCE_SLUG = "synthetic-data"
 SLUG_PREFIX = "synthetic-"
@@ -47,8 +49,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--delete", action="store_true", help="Remove all synthetic roles and their source."
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even under the production settings (a benchmark's throwaway database).",
+        )
 
-    def handle(self, *args, count, seed, delete, verbosity, **options):
+    def handle(self, *args, count, seed, delete, verbosity, allow_production, **options):
+        if settings.CAREERGUIDE_PRODUCTION and not allow_production:
+            raise CommandError(
+                "These are production settings: synthetic roles would appear on the public "
+                "site. Use a development or test database, or pass --allow-production if this "
+                "database is a throwaway copy (a benchmark's, for example)."
+            )
         if delete:
             removed = self.delete()
             if verbosity:
@@ -71,9 +84,17 @@ class Command(BaseCommand):
     def delete(self):
         roles = Role.objects.filter(is_synthetic=True)
         removed = roles.count()
-        # Salaries, skill links and company links cascade with the roles.
-        roles.delete()
-        Source.objects.filter(slug=SOURCE_SLUG).delete()
+        ids = list(roles.values_list("pk", flat=True))
+        # Generated data is not an editor's work: no history of its removal, and none left
+        # of any edit made to it (a version pointing at a removed role is noise).
+        with history_paused():
+            # Salaries, skill links and company links cascade with the roles.
+            roles.delete()
+            Source.objects.filter(slug=SOURCE_SLUG).delete()
+        Salary.history.filter(role_id__in=ids).delete()
+        RoleSkill.history.filter(role_id__in=ids).delete()
+        Role.history.filter(id__in=ids).delete()
+        Source.history.filter(slug=SOURCE_SLUG).delete()
         announce_change()
         return removed
 

@@ -12,6 +12,7 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 
 from careers.models import Role
 from core.content import announce_change
+from core.history import record_first_versions
 
 # Each file refers only to files before it (by slug), so each loads on its own and an
 # error can be pinned to the file that caused it.
@@ -120,6 +121,17 @@ class Command(BaseCommand):
                 total += loader.loaded_object_count
             # Fixture rows send post_save (raw) too; say it once here rather than rely on that.
             announce_change(using=database)
+            # Raw saves leave no history: give each new row its first version, so that an
+            # editor's first change to it can be reverted. Rows that have one keep theirs.
+            record_first_versions(
+                [
+                    model
+                    for label in settings.PAGE_CACHE_CONTENT_APPS
+                    for model in apps.get_app_config(label).get_models()
+                ],
+                using=database,
+                reason="Loaded from the source article",
+            )
 
         if verbosity >= 1:
             self.stdout.write(
