@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import sitemaps
+from official.sitemaps import RolePaySitemap
 
 from . import views
 
@@ -15,7 +16,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": {**sitemaps, "role_pay": RolePaySitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("faq/", include("faq.urls")),

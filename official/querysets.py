@@ -1,6 +1,7 @@
 """Named reads on the official statistics."""
 
 from django.db import models
+from django.db.models import Case, F, FilteredRelation, Q, Value, When
 
 
 class AreaQuerySet(models.QuerySet):
@@ -10,8 +11,38 @@ class AreaQuerySet(models.QuerySet):
     def metros(self):
         return self.filter(kind="M")
 
+    def national_and_states(self):
+        return self.filter(kind__in=("N", "S"))
+
     def named_like(self, text):
         return self.filter(name__icontains=text) if text else self
+
+    def with_estimate_of(self, occupation):
+        """Each area with `area.estimate`: the occupation's WageEstimate there, or None. One
+        LEFT JOIN on the estimates' (area, occupation) index, so areas without one stay."""
+        return self.annotate(
+            estimate=FilteredRelation("estimates", condition=Q(estimates__occupation=occupation))
+        ).select_related("estimate")
+
+    def ordered_by(self, sort):
+        """`name` or a figure of `with_estimate_of` (`median`, `-p90`, ...), areas without that
+        figure last either way, then by name. A top-coded wage sorts as the top code."""
+        # Imported here: models.py imports this module.
+        from .formatting import TOP_CODE_ANNUAL
+        from .models import TOP_CODED
+
+        key = sort.removeprefix("-")
+        descending = sort.startswith("-")
+        if key == "name":
+            name = F("name").desc() if descending else F("name").asc()
+            return self.order_by(name, "pk")
+        value = Case(
+            When(**{f"estimate__{key}_footnote": TOP_CODED}, then=Value(TOP_CODE_ANNUAL)),
+            default=F(f"estimate__{key}"),
+            output_field=models.PositiveIntegerField(),
+        )
+        value = value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)
+        return self.order_by(value, "name", "pk")
 
 
 class WageEstimateQuerySet(models.QuerySet):

@@ -6,4 +6,5 @@ app_name = "official"
 
 urlpatterns = [
     path("areas/", views.AreaPickerView.as_view(), name="area_picker"),
+    path("careers/<slug:slug>/pay/", views.RolePayView.as_view(), name="role_pay"),
 ]

@@ -1,11 +1,17 @@
 """Official statistics pages."""
 
+from django.core.paginator import InvalidPage
+from django.http import Http404
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from careers.filters import RoleFilter
+from careers.models import Role
 
 from .filters import AreaFinder
+from .forms import PayPageForm
 from .models import Area
+from .selectors import role_pay_page
 
 # The role list's own parameters that the areas page carries back to it.
 CARRIED = [name for name in RoleFilter.base_filters if name not in ("area", "basis")]
@@ -34,4 +40,23 @@ class AreaPickerView(FilterView):
             context["page_range"] = page.paginator.get_elided_page_range(
                 page.number, on_each_side=2, on_ends=1
             )
+        return context
+
+
+class RolePayView(TemplateView):
+    """/careers/<slug>/pay/: BLS estimates of the role's official occupation by state and metro
+    area; 404 for a role that is not published and for a page of areas that does not exist."""
+
+    template_name = "official/role_pay.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = PayPageForm(self.request.GET)
+        try:
+            context.update(role_pay_page(kwargs["slug"], form))
+        except Role.DoesNotExist:
+            raise Http404("No such role.") from None
+        except InvalidPage:
+            raise Http404("No such page of areas.") from None
+        context["form"] = form
         return context

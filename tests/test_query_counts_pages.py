@@ -28,7 +28,8 @@ PAGES = {
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,
     "/faq/?q=%00": 2,
-    "/sitemap.xml": 6,
+    # A count and a page for each of roles, skills, companies and pay-by-location pages.
+    "/sitemap.xml": 8,
     "/robots.txt": 0,
 }
 

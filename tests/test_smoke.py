@@ -34,6 +34,12 @@ def detail_urls():
     )
 
 
+def pay_urls():
+    """Each role's pay-by-location page (linked from the role page once that links to it; so
+    far only the sitemap lists them), the one without an official occupation included."""
+    return [reverse("official:role_pay", args=[role.slug]) for role in Role.objects.published()]
+
+
 def assert_is_page(response, url):
     assert response.status_code == 200, url
     page = parse(response)
@@ -45,7 +51,7 @@ def assert_is_page(response, url):
 
 
 def test_every_page_and_every_detail_page_renders(article_data, client):
-    urls = [reverse(name) for name in STATIC_PAGES] + detail_urls()
+    urls = [reverse(name) for name in STATIC_PAGES] + detail_urls() + pay_urls()
     # The article's data: 14 roles, 14 skills and 26 companies at least.
     assert len(urls) >= 8 + 14 + 14 + 26
     for url in urls:

@@ -22,6 +22,11 @@ PUBLIC_PAGES = [
     ("faq-filtered", "/faq/?q=paying"),
     ("outlook", "/outlook/"),
     ("path", "/path/"),
+    ("role-pay", "/careers/data-scientist/pay/"),
+    ("role-pay-state", "/careers/data-scientist/pay/?area=CA&sort=-median"),
+    ("role-pay-metro", "/careers/data-scientist/pay/?area=41860&q=a&sort=-p90"),
+    ("role-pay-form-errors", "/careers/data-scientist/pay/?area=ZZ&sort=bogus&page=x"),
+    ("role-pay-no-occupation", "/careers/computer-engineer/pay/"),
     ("about", "/about/"),
     ("not-found", "/careers/no-such-role/"),
 ]

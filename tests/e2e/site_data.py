@@ -6,13 +6,14 @@ PostgreSQL; the first test runs the real command and later ones bulk-insert the 
 """
 
 import tempfile
+from pathlib import Path
 
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from tests.official.oews_file import write_release
+from tests.official.pay_release import write_combined_release
 
 APPS = ("careers", "official", "faq")
 _snapshot = []
@@ -24,11 +25,18 @@ def _models():
         yield from apps.get_app_config(label).get_models(include_auto_created=True)
 
 
+def import_official_data():
+    """A made-up OEWS release small enough to copy per test: tests/official/oews_file.py's
+    (the role list's official pay) with every state the pay map places and two pages of metro
+    areas added (tests/official/pay_release.py)."""
+    with tempfile.TemporaryDirectory(prefix="e2e-oews-") as folder:
+        call_command("import_oews", str(write_combined_release(Path(folder))), verbosity=0)
+
+
 def load_site_data():
     if not _snapshot:
         call_command("load_initial_data", verbosity=0)
-        with tempfile.TemporaryDirectory() as folder:
-            call_command("import_oews", str(write_release(folder)), verbosity=0)
+        import_official_data()
         _snapshot.extend((model, list(model._base_manager.all())) for model in _models())
         return
     # Foreign keys are checked at commit (Django creates them deferrable), so order is free.

@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from .pay_release import write_pay_release
+
+
+@pytest.fixture
+def import_release(committed):
+    """import_release(path): runs import_oews as `make run` does, its writes committed."""
+
+    def run(path):
+        with committed():
+            call_command("import_oews", str(path), verbosity=0)
+
+    return run
+
+
+@pytest.fixture
+def pay_data(article_data, import_release, tmp_path):
+    """The article's data and the small made-up release of tests/official/pay_release.py."""
+    import_release(write_pay_release(tmp_path / "pay"))
