@@ -59,9 +59,8 @@ def official_citation(release):
         else format_html("{}", source)
     )
     return format_html(
-        '<span class="citation">Source: {}, {} estimates (as of {}), published {}.</span>',
+        '<span class="citation">Source: {}, estimates as of {}, published {}.</span>',
         named,
-        release.name,
         release.as_of_display,
         date_format(release.published_on, "j F Y"),
     )

@@ -31,7 +31,7 @@ def test_the_panel_names_the_match_and_cites_the_release(client):
     )
     assert "not the same job" in text
     assert "U.S. Bureau of Labor Statistics" in text
-    assert "May 2025 estimates (as of May 2025), published 15 May 2026" in text
+    assert "estimates as of May 2025, published 15 May 2026" in text
     assert "differ in date, definition and population" in text
     assert "never combined" in text
     exact = panel(page(client, "data-scientist"))
@@ -111,3 +111,9 @@ def test_editors_can_remap_a_role_and_the_page_follows(client):
     assert "Closest official occupation:</strong> Software Developers, SOC 15-1252" in panel(
         page(client, "computer-engineer")
     )
+
+
+def test_the_panel_links_to_pay_by_location(client):
+    link = reverse("official:role_pay", args=["data-scientist"])
+    assert f'href="{link}"' in panel(page(client, "data-scientist"))
+    assert "/pay/" not in panel(page(client, "computer-engineer"))
