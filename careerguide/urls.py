@@ -17,5 +17,6 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("faq/", include("faq.urls")),
+    path("api/", include("api.urls")),
     path("", include("careers.urls")),
 ]

@@ -119,6 +119,26 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
+    def for_export(self):
+        """What the CSV export and the API show of each role: `for_list()`'s records, with each
+        skill's slug too (`role.listed_skills`, `role.salary_records`)."""
+        from .models import RoleSkill
+
+        return (
+            self.select_related("stage")
+            .defer("description")
+            .prefetch_related(
+                Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").only(
+                        "role_id", "importance", "skill__slug", "skill__name", "skill__order"
+                    ),
+                    to_attr="listed_skills",
+                ),
+                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+            )
+        )
+
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
         return self.update(median_pay=newest_median())

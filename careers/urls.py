@@ -7,6 +7,8 @@ app_name = "careers"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("careers/", views.RoleListView.as_view(), name="role_list"),
+    # Before careers/<slug>/: "export.csv" is not a slug today, but keep it from ever being one.
+    path("careers/export.csv", views.RoleExportView.as_view(), name="role_export"),
     path("careers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
     path("skills/", views.SkillListView.as_view(), name="skill_list"),
     path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill_detail"),

@@ -1,4 +1,5 @@
 from .companies import CompanyDetailView, CompanyListView
+from .export import RoleExportView
 from .pages import HomeView, OutlookView, PathView
 from .roles import RoleDetailView, RoleListView
 from .skills import SkillDetailView, SkillListView
@@ -9,6 +10,7 @@ __all__ = [
     "HomeView",
     "OutlookView",
     "PathView",
+    "RoleExportView",
     "RoleDetailView",
     "RoleListView",
     "SkillDetailView",
