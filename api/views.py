@@ -11,8 +11,9 @@ from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from careers.filters import RoleFilter
-from careers.models import Company, Role, RoleSkill, Skill
-from careers.querysets import PAY_RANGE, cited_salaries, pick_salary
+from careers.models import Company, Role, Skill
+from careers.querysets import PAY_RANGE, pick_salary
+from faq.filters import FaqFilter
 from faq.models import FaqEntry
 
 from . import serializers
@@ -45,24 +46,7 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
         published = Role.objects.published()
         if self.action != "retrieve":
             return published.for_export()
-        return published.select_related("stage", "description_source").prefetch_related(
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill"),
-                to_attr="listed_skills",
-            ),
-            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
-            Prefetch(
-                "next_roles",
-                queryset=Role.objects.published().only("slug", "title").order_by("title", "pk"),
-                to_attr="published_next_roles",
-            ),
-            Prefetch(
-                "hiring_companies",
-                queryset=Company.objects.order_by("name", "pk"),
-                to_attr="companies_hiring",
-            ),
-        )
+        return published.select_related("description_source").for_compare()
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -102,9 +86,12 @@ class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class FaqEntryViewSet(viewsets.ReadOnlyModelViewSet):
-    """The FAQ's published questions and answers, as the FAQ page orders them."""
+    """The FAQ's published questions and answers, as the FAQ page orders them; `q` searches
+    them as the FAQ page does."""
 
     lookup_field = "slug"
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = FaqFilter
     serializer_class = serializers.FaqEntrySerializer
     pagination_class = ListPagination
 

@@ -1,14 +1,11 @@
 """The role list as CSV rows: every matching role, its cited pay, stage and skills.
 
-Plain functions over `Role.objects.published().for_list()` rows (prefetched skills and salaries),
-used by the export view; the API builds its JSON from the same records.
+Plain functions over `Role.objects.published().for_export()` rows (prefetched skills and
+salaries); core.spreadsheet makes the cells safe and streams them.
 """
 
 from .models import Importance
 from .querysets import PAY_RANGE, pick_salary
-
-# A cell a spreadsheet would read as a formula (or a DDE call) starts with one of these.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = [
     "slug",
@@ -33,15 +30,6 @@ COLUMNS = [
 NO_DATA = "no data"
 
 
-def spreadsheet_safe(value):
-    """The cell as text; one that a spreadsheet would evaluate is prefixed with an apostrophe,
-    which spreadsheets show as text (OWASP's advice for CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
 def _cited(salary, figures):
     """[figures..., currency, basis?, source, source url, as of] for one record, or "no data"."""
     if salary is None:
@@ -62,7 +50,7 @@ def skill_text(links):
 
 
 def role_row(role, base_url=""):
-    """One CSV row (a list of cells, in COLUMNS order) for a `for_list()` role."""
+    """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role."""
     median = _cited(pick_salary(role.salary_records, "median"), ["median"])
     pay_range = _cited(pick_salary(role.salary_records, *PAY_RANGE), list(PAY_RANGE))
     row = [
@@ -93,4 +81,4 @@ def role_row(role, base_url=""):
     else:
         row += [NO_DATA, NO_DATA, "", "", "", ""]
     row.append(skill_text(role.listed_skills))
-    return [spreadsheet_safe(cell) for cell in row]
+    return row

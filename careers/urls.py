@@ -16,4 +16,6 @@ urlpatterns = [
     path("companies/<slug:slug>/", views.CompanyDetailView.as_view(), name="company_detail"),
     path("outlook/", views.OutlookView.as_view(), name="outlook"),
     path("path/", views.PathView.as_view(), name="path"),
+    path("match/", views.MatchView.as_view(), name="match"),
+    path("compare/", views.CompareView.as_view(), name="compare"),
 ]
