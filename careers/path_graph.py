@@ -15,7 +15,7 @@ from faq.formatting import answer_blocks
 MAX_NODES_PER_COLUMN = 8
 COLUMN_WIDTH = 210
 NODE_WIDTH = 176
-NODE_HEIGHT = 46
+NODE_HEIGHT = 58
 ROW_GAP = 18
 TOP = 56
 LEFT = 12
@@ -71,7 +71,7 @@ class Edge:
 
 
 def wrap(text, width=LINE_CHARS):
-    """Up to two lines of at most `width` characters, cut at spaces (an ellipsis if longer)."""
+    """Up to three lines of at most `width` characters, cut at spaces (an ellipsis if longer)."""
     lines, current = [], ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
@@ -81,8 +81,8 @@ def wrap(text, width=LINE_CHARS):
             lines.append(current)
             current = word
     lines.append(current)
-    if len(lines) > 2:
-        lines = [lines[0], (lines[1][: width - 1] + "…")]
+    if len(lines) > 3:
+        lines = [*lines[:2], lines[2][: width - 1] + "…"]
     return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
 
 
@@ -120,7 +120,7 @@ def evidence_for(source_role, target_role, steps, education_steps):
 GAP = COLUMN_WIDTH - NODE_WIDTH
 
 
-def _curve(source, target, lane_y):
+def _curve(source, target, lane_y, lane=0):
     """The arrow's SVG path. To the next column: a curve through the gap between them. Past
     it: down the gap, along a lane under the columns it passes, up the gap before the target,
     so it never crosses a box. Within a column: a loop through the gap on its right."""
@@ -133,7 +133,9 @@ def _curve(source, target, lane_y):
     if target.x - source.x <= COLUMN_WIDTH:
         bend = (x2 - x1) / 2
         return f"M{x1},{y1} C{x1 + bend},{y1} {x2 - bend},{y2} {x2},{y2}"
-    mid_out, mid_in = x1 + GAP / 2, target.x - GAP / 2
+    # Each lane turns at its own offset in the gaps, so lanes that share a gap stay apart.
+    offset = 8 + (lane % 4) * 6
+    mid_out, mid_in = x1 + offset, target.x - GAP + offset
     return (
         f"M{x1},{y1} C{mid_out},{y1} {mid_out},{y1} {mid_out},{(y1 + lane_y) / 2} "
         f"L{mid_out},{lane_y} L{mid_in},{lane_y} L{mid_in},{(y2 + lane_y) / 2} "
@@ -192,9 +194,9 @@ def layout(stages, unstaged_roles, links, faq_entries, education_steps, list_hre
         lane_y = TOP + max((_rows(c) for c in passed), default=0) * (NODE_HEIGHT + ROW_GAP)
         if passed:
             lane_y += lanes * 8
-            lanes += 1
             bottom = max(bottom, lane_y + ROW_GAP)
-        edge.d = _curve(edge.source, edge.target, lane_y)
+        edge.d = _curve(edge.source, edge.target, lane_y, lanes)
+        lanes += 1 if passed else 0
 
     width = LEFT * 2 + len(columns) * COLUMN_WIDTH
     return columns, edges, width, bottom + 12
