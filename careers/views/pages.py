@@ -106,7 +106,7 @@ class PathView(TemplateView):
             stages,
             list(unstaged.only("slug", "title", "stage")),
             links,
-            FaqEntry.objects.published(),
+            FaqEntry.objects.published().select_related("source"),
             steps,
             list_href=lambda stage: f"{role_list}?stage={stage.slug}",
         )

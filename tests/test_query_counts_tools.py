@@ -1,0 +1,89 @@
+"""The visitor tools and the API make the same number of queries at the article's data plus 30
+synthetic roles and with 1,000 more.
+
+Counts: /match/ is the skill choices + count + rows + their skills + their salaries = 5 (only
+the choices when nothing valid is ticked). /compare/ is the roles + skills + salaries + next
+steps + companies (5), the education steps once two roles are shown, and the roles to add while
+fewer than four are. The role export and the role API list are RoleFilter's three choice
+lists + rows + skills + salaries, and the API adds its page count. One role in the API is the
+role + skills + salaries + next steps + companies. Skills and companies: count + rows; FAQ:
+count + rows + related roles.
+"""
+
+import pytest
+from django.core.management import call_command
+
+# Every skill the article names: every synthetic role matches, so there is a second page.
+EVERY_SKILL = "&".join(
+    f"have={slug}"
+    for slug in [
+        "computer-science-fundamentals",
+        "programming",
+        "math-and-statistics",
+        "data-science",
+        "deep-learning",
+        "problem-solving",
+        "software-engineering-and-system-design",
+        "artificial-intelligence",
+        "python",
+        "r",
+        "teamwork",
+        "good-communication",
+        "organization",
+        "strong-work-ethic",
+    ]
+)
+
+CASES = [
+    ("/match/", 1),
+    ("/match/?have=nope", 1),
+    ("/match/?have=deep-learning&have=programming", 5),
+    (f"/match/?{EVERY_SKILL}&page=2", 5),
+    ("/compare/?role=data-scientist", 6),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer", 7),
+    ("/compare/?role=data-analyst&role=data-scientist&role=head-of-ai&role=nlp-scientist", 6),
+    ("/compare/?role=data-scientist&role=data-scientist", 0),
+    ("/compare/?role=data-scientist&role=nope", 5),
+    ("/careers/export.csv", 6),
+    ("/careers/export.csv?skill=deep-learning&stage=established&sort=title", 6),
+    ("/careers/export.csv?pay_min=lots", 3),
+    ("/faq/export.csv?q=machine", 2),
+    ("/api/v1/roles/", 7),
+    ("/api/v1/roles/?q=engineer&pay_min=100000&sort=pay", 7),
+    ("/api/v1/roles/?sort=title&page=2", 7),
+    ("/api/v1/roles/?sort=sideways", 3),
+    ("/api/v1/roles/machine-learning-engineer/", 5),
+    ("/api/v1/skills/", 2),
+    ("/api/v1/companies/", 2),
+    ("/api/v1/faq/?q=machine", 3),
+]
+
+
+def consume(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.fixture
+def small_data_set(article_data):
+    # Enough synthetic roles for a second page of matches and of API results.
+    call_command("generate_synthetic_roles", "30", verbosity=0)
+
+
+@pytest.mark.parametrize("url, queries", CASES)
+def test_query_count_does_not_grow_with_the_data(
+    client, small_data_set, django_assert_num_queries, url, queries
+):
+    with django_assert_num_queries(queries):
+        small = client.get(url)
+        small_body = consume(small)
+    assert small.status_code in (200, 400)
+
+    call_command("generate_synthetic_roles", "1000", verbosity=0)
+    with django_assert_num_queries(queries):
+        large = client.get(url)
+        large_body = consume(large)
+    assert large.status_code == small.status_code
+    if url.startswith("/careers/export.csv") and large.status_code == 200:
+        assert large_body.count(b"\n") > small_body.count(b"\n")
