@@ -70,6 +70,9 @@ PAGES = [
     ("role page", "/careers/machine-learning-engineer/"),
     ("text search", f"/careers/?q={SEARCH_WORD}"),
     ("FAQ", "/faq/"),
+    # Visitor tools: skills every synthetic role draws from, and two of the article's roles.
+    ("skill match", f"/match/?have={FILTER_SKILL}&have=deep-learning"),
+    ("compare", "/compare/?role=data-scientist&role=machine-learning-engineer"),
     # The whole middleware stack, a trivial view and one query; never cached. It bounds
     # what any uncached page can reach on this machine.
     ("Django floor (/healthz)", "/healthz"),

@@ -10,12 +10,14 @@ from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList
 
-from .filters import SlugMultipleChoiceField, skill_choices
+from .filters import QUERY_MAX_LENGTH, SlugMultipleChoiceField, skill_choices
 
 COMPARE_MIN = 2
 COMPARE_MAX = 4
 # A role's slug is at most this long (SluggedModel); longer cannot be one.
 SLUG_MAX_LENGTH = 100
+# Roles offered to add for a search: enough to pick from, never the whole catalogue.
+FIND_LIMIT = 10
 
 
 class MatchForm(forms.Form):
@@ -46,6 +48,12 @@ class CompareForm(forms.Form):
     checked against the database by the view (one query for all of them)."""
 
     role = forms.Field(required=False, widget=forms.MultipleHiddenInput)
+    find = forms.CharField(
+        label="Find a role to add",
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        help_text="A word of its title or skills, e.g. scientist.",
+    )
 
     def clean_role(self):
         slugs = [slug.strip() for slug in self.data.getlist("role") if slug.strip()]

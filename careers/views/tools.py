@@ -4,7 +4,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from ..forms import COMPARE_MAX, COMPARE_MIN, CompareForm, MatchForm
+from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
 from ..querysets import PAY_RANGE, pick_salary
 from .roles import cite_pay
@@ -98,7 +98,9 @@ class CompareView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = CompareForm(self.request.GET)
-        context.update(errors=[], roles=[], compare_min=COMPARE_MIN, compare_max=COMPARE_MAX)
+        context.update(
+            form=form, errors=[], roles=[], compare_min=COMPARE_MIN, compare_max=COMPARE_MAX
+        )
         if not form.is_valid():
             context["errors"] = [error for errors in form.errors.values() for error in errors]
             return context
@@ -120,11 +122,16 @@ class CompareView(TemplateView):
         if len(roles) >= COMPARE_MIN:
             context["skill_rows"] = skill_rows(roles)
             context["education_steps"] = list(EducationStep.objects.select_related("source"))
-        if len(roles) < COMPARE_MAX:
-            context["role_options"] = list(
+        find = form.cleaned_data["find"].strip()
+        if find and len(roles) < COMPARE_MAX:
+            # The list's own word search; a link per role adds it to this comparison.
+            found_roles = (
                 Role.objects.published()
+                .search(find)
                 .exclude(slug__in=slugs)
                 .order_by("title", "pk")
-                .values_list("slug", "title")
+                .only("slug", "title")[:FIND_LIMIT]
             )
+            context["find"] = find
+            context["found"] = [(role, _compare_href([*slugs, role.slug])) for role in found_roles]
         return context

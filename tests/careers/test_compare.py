@@ -71,19 +71,30 @@ def test_next_steps_companies_and_education_steps_are_listed(client, roles, arti
     ]
 
 
-def test_each_role_can_be_removed_and_others_added(client, roles):
-    response = compare(client, "a", "b")
+def test_each_role_can_be_removed_and_others_found_and_added(client, roles):
+    response = client.get(URL, {"role": ["a", "b"], "find": "role"})
     a, b = response.context["roles"]
     assert a.remove_href == f"{URL}?role=b"
-    assert [slug for slug, _ in response.context["role_options"]] == ["c"]
+    # The list's word search, without the roles already compared; each link adds one.
+    assert [(role.slug, href) for role, href in response.context["found"]] == [
+        ("c", f"{URL}?role=a&role=b&role=c")
+    ]
+    assert f'href="{URL}?role=a&amp;role=b&amp;role=c"' in response.content.decode()
 
 
-def test_no_add_form_at_four_roles(client, roles, committed):
+def test_a_search_that_finds_nothing_says_so(client, roles):
+    response = client.get(URL, {"role": ["a"], "find": "zzz"})
+    assert response.context["found"] == []
+    assert "No other role matches “zzz”." in response.content.decode()
+
+
+def test_no_search_at_four_roles(client, roles, committed):
     with committed():
         RoleFactory(slug="d")
-    response = compare(client, "a", "b", "c", "d")
+    response = client.get(URL, {"role": ["a", "b", "c", "d"], "find": "role"})
     assert response.status_code == 200
-    assert "role_options" not in response.context
+    assert "found" not in response.context
+    assert "Find a role to add" not in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -102,6 +113,16 @@ def test_bad_choices_are_a_400_with_the_reason(client, roles, slugs, message):
     assert response.status_code == 400
     assert any(message in error for error in response.context["errors"])
     assert "This comparison cannot be shown" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "find, message",
+    [("\x00", "Null characters are not allowed."), ("x" * 201, "at most 200 characters")],
+)
+def test_a_bad_search_is_a_400_with_the_reason(client, roles, find, message):
+    response = client.get(URL, {"role": ["a"], "find": find})
+    assert response.status_code == 400
+    assert any(message in error for error in response.context["errors"])
 
 
 def test_an_unpublished_role_is_unknown(client, roles, committed):

@@ -24,7 +24,7 @@ PUBLIC_PAGES = [
     ("match-results", "/match/?have=deep-learning&have=programming&have=python"),
     ("match-form-errors", "/match/?have=cobol"),
     ("compare", "/compare/"),
-    ("compare-one", "/compare/?role=data-scientist"),
+    ("compare-one-and-search", "/compare/?role=data-scientist&find=engineer"),
     (
         "compare-three",
         "/compare/?role=data-scientist&role=machine-learning-engineer&role=nlp-scientist",

@@ -30,8 +30,9 @@ def test_match_open_a_role_compare_and_export(page):
     assert urlsplit(page.url).path == "/careers/machine-learning-engineer/"
     page.get_by_role("link", name="Compare with other roles").click()
     assert query(page)["role"] == ["machine-learning-engineer"]
-    page.get_by_label("Add a role to the comparison").select_option(label="Data Scientist")
-    page.get_by_role("button", name="Add").click()
+    page.get_by_label("Find a role to add").fill("data scientist")
+    page.get_by_role("button", name="Find").click()
+    page.get_by_role("link", name="Add Data Scientist", exact=True).click()
     assert query(page)["role"] == ["machine-learning-engineer", "data-scientist"]
     headers = page.locator(".compare-table thead th a:not(.compare-remove)").all_inner_texts()
     assert headers == ["Machine Learning Engineer", "Data Scientist"]
