@@ -5,8 +5,11 @@ Each operation's cases are drawn by Hypothesis inside one test (schemathesis' py
 loader does not run under this pytest), against the live database of the test.
 """
 
+import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.specs.openapi.checks import (
@@ -17,8 +20,22 @@ from schemathesis.specs.openapi.checks import (
 EXAMPLES_PER_OPERATION = 40
 
 
-def test_no_server_error_and_responses_match_the_schema(article_data):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+@pytest.fixture
+def wsgi_app():
+    """The real WSGI application, kept from closing the test's database connection at the start
+    and end of each request (as Django's own test client does): the test runs in one
+    transaction."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
+
+
+def test_no_server_error_and_responses_match_the_schema(article_data, wsgi_app):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
     # Roles, one role, skills, one skill, companies, one company, FAQ, one entry.
     assert len(operations) == 8
