@@ -7,10 +7,11 @@ PORT ?= 8000
 .PHONY: run test lint format bench clean
 
 # Stamp files re-run pip only when a requirements file changes.
-$(VENV)/.runtime: requirements.txt
+$(VENV)/.runtime: requirements.txt requirements-data.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-data.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
@@ -20,6 +21,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_initial_data --if-empty
+	$(PY) manage.py import_oews --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev

@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("faq/", include("faq.urls")),
     path("api/", include("api.urls")),
+    path("", include("official.urls")),
     path("", include("careers.urls")),
 ]

@@ -19,6 +19,7 @@ from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, Search
 
 from .models import CareerStage, Company, Role, RoleSkill, Skill
 from .models.salaries import PAY_LIMIT
+from .querysets import OFFICIAL_MEDIAN
 
 QUERY_MAX_LENGTH = 200
 
@@ -32,6 +33,15 @@ SORT_CHOICES = [
     ("-title", "Title, Z to A"),
 ]
 DEFAULT_SORT = "-pay"
+
+BASIS_CHOICES = [
+    ("guide", "The guide's figures"),
+    ("bls", "Official estimates (U.S. Bureau of Labor Statistics)"),
+]
+DEFAULT_BASIS = "guide"
+DEFAULT_AREA = "US"
+AREA_MAX_LENGTH = 7
+AREA_HELP = "US, a state's two-letter postal code such as CA, or a metro area code such as 41860."
 
 
 class WholeDollarsField(forms.IntegerField):
@@ -55,6 +65,54 @@ class WholeDollarsField(forms.IntegerField):
 
 class PayFilter(django_filters.Filter):
     field_class = WholeDollarsField
+
+
+class AreaField(forms.ChoiceField):
+    """An official statistics area by the code visitors use (US, CA, 41860), as an Area.
+
+    Its choices (the nation, the states and territories, read with the form) are what the
+    select offers and need no further query; any other known code (a metro area, picked on the
+    areas page) is looked up and offered too.
+    """
+
+    widget = OptionSelect
+    default_error_messages = {
+        "unknown": "There is no area “%(value)s”. Use " + AREA_HELP,
+    }
+
+    def __init__(self, *, areas=(), **kwargs):
+        national = [(area.code, area.display_name) for area in areas if area.kind == "N"]
+        states = [(area.code, area.name) for area in areas if area.kind == "S"]
+        choices = [("Nation", national), ("States and territories", states)] if national else []
+        super().__init__(choices=choices, **kwargs)
+        self.areas = {area.code: area for area in areas}
+
+    def to_python(self, value):
+        return str(value).strip().upper() if value else ""
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+    def clean(self, value):
+        from official.models import Area
+
+        code = super().clean(value)
+        if not code or (code == DEFAULT_AREA and not self.areas):
+            return None  # nothing imported yet: the form says so if official pay is asked for
+        area = self.areas.get(code)
+        if area is None and len(code) <= AREA_MAX_LENGTH and code.isalnum():
+            area = Area.objects.metros().filter(code=code).first()
+            if area is not None:
+                self.choices = [*self.choices, ("Metro area", [(area.code, area.name)])]
+        if area is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"value": shown(value)}
+            )
+        return area
+
+
+class AreaFilter(django_filters.Filter):
+    field_class = AreaField
 
 
 class _EchoSafely:
@@ -92,9 +150,12 @@ class RoleFilterForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         # The default sort is explicit in the form so its radio button renders checked; the
         # request's own parameters (used to build links) are left as they came.
-        if data is not None and not data.get("sort"):
+        defaults = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
+        if data is not None and any(not data.get(name) for name in defaults):
             data = data.copy()
-            data["sort"] = DEFAULT_SORT
+            for name, value in defaults.items():
+                if not data.get(name):
+                    data[name] = value
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
 
@@ -103,6 +164,12 @@ class RoleFilterForm(forms.Form):
         pay_min, pay_max = cleaned_data.get("pay_min"), cleaned_data.get("pay_max")
         if pay_min is not None and pay_max is not None and pay_min > pay_max:
             self.add_error("pay_min", "Minimum pay is above maximum pay.")
+        if (
+            cleaned_data.get("basis") == "bls"
+            and "area" in cleaned_data
+            and not cleaned_data["area"]
+        ):
+            self.add_error("basis", "Official estimates are not loaded on this site yet.")
         return cleaned_data
 
 
@@ -120,8 +187,20 @@ def company_choices():
     return list(Company.objects.filter(Exists(hiring)).values_list("slug", "name"))
 
 
+def area_choices():
+    """The nation, the states and territories: what the area select offers (none until the
+    official data is imported)."""
+    from official.models import Area
+
+    return list(Area.objects.filter(kind__in=["N", "S"]).only("code", "name", "kind"))
+
+
 # Read once per FilterSet: the form validates against these and draws its options from them.
-CHOICES = {"skill": skill_choices, "stage": stage_choices, "company": company_choices}
+CHOICES = {
+    "skill": skill_choices,
+    "stage": stage_choices,
+    "company": company_choices,
+}
 
 
 class RoleFilter(django_filters.FilterSet):
@@ -135,16 +214,30 @@ class RoleFilter(django_filters.FilterSet):
         widget=SearchInput,
         help_text="Words in the title, description or skills. Every word must match.",
     )
+    # Which pay figure the pay bounds and pay sorts use; declared before them, as filters run
+    # in this order and the official figure must be annotated first.
+    basis = django_filters.ChoiceFilter(
+        label="Pay figures",
+        method="filter_basis",
+        choices=BASIS_CHOICES,
+        empty_label=None,
+        widget=RadioList,
+        error_messages={"invalid_choice": "Choose the guide's figures or the official estimates."},
+    )
+    area = AreaFilter(
+        label="Area (official estimates)",
+        method="filter_area",
+        help_text=AREA_HELP,
+        error_messages={"invalid_choice": "There is no such area."},
+    )
     pay_min = PayFilter(
-        field_name="median_pay",
-        lookup_expr="gte",
+        method="filter_pay",
         label="Minimum median pay",
         help_text="Whole US dollars, e.g. 150000.",
         validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
     )
     pay_max = PayFilter(
-        field_name="median_pay",
-        lookup_expr="lte",
+        method="filter_pay",
         label="Maximum median pay",
         help_text="Whole US dollars, e.g. 200000.",
         validators=[MinValueValidator(0), MaxValueValidator(PAY_LIMIT)],
@@ -184,7 +277,7 @@ class RoleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Role
-        fields = ["q", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
+        fields = ["q", "basis", "area", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
         form = RoleFilterForm
 
     def __init__(self, data=None, *args, **kwargs):
@@ -192,9 +285,30 @@ class RoleFilter(django_filters.FilterSet):
         super().__init__(data if data is not None else {}, *args, **kwargs)
         for name, read in CHOICES.items():
             self.filters[name].extra["choices"] = read()
+        self.filters["area"].extra["areas"] = area_choices()
 
     def filter_words(self, queryset, name, value):
         return queryset.search(value)
+
+    @property
+    def official_area(self):
+        """The Area whose official medians the list shows, or None on the guide's figures."""
+        data = getattr(self.form, "cleaned_data", {})
+        return data.get("area") if data.get("basis") == "bls" else None
+
+    def filter_basis(self, queryset, name, value):
+        area = self.official_area
+        return queryset.with_official_median(area) if area is not None else queryset
+
+    def filter_area(self, queryset, name, value):
+        return queryset  # read by filter_basis
+
+    def filter_pay(self, queryset, name, value):
+        bound = {"pay_min": "low", "pay_max": "high"}[name]
+        if OFFICIAL_MEDIAN in queryset.query.annotations:
+            return queryset.official_pay_between(**{bound: value})
+        lookup = "gte" if bound == "low" else "lte"
+        return queryset.filter(**{f"median_pay__{lookup}": value})
 
     def filter_skills(self, queryset, name, value):
         for slug in dict.fromkeys(value):

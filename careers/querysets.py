@@ -5,7 +5,21 @@ role's own page shows, `.search(text)` the list's word search.
 """
 
 from django.db import models
-from django.db.models import Case, F, FloatField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 
 from .median_pay import refresh_on_commit
@@ -13,14 +27,25 @@ from .median_pay import refresh_on_commit
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
 
+
 # Sort keys the role list offers (filters.SORT_CHOICES), each a total order so pages never
 # overlap; roles without pay come last in both pay orders.
-ORDERINGS = {
-    "-pay": (F("median_pay").desc(nulls_last=True), "title", "pk"),
-    "pay": (F("median_pay").asc(nulls_last=True), "title", "pk"),
-    "title": ("title", "pk"),
-    "-title": ("-title", "-pk"),
-}
+def orderings(pay):
+    """Each sort key's order with `pay` as the pay figure (the guide's stored median, or an
+    official one annotated by with_official_median())."""
+    return {
+        "-pay": (F(pay).desc(nulls_last=True), "title", "pk"),
+        "pay": (F(pay).asc(nulls_last=True), "title", "pk"),
+        "title": ("title", "pk"),
+        "-title": ("-title", "-pk"),
+    }
+
+
+ORDERINGS = orderings("median_pay")
+OFFICIAL_MEDIAN = "bls_median"
+OFFICIAL_ORDERINGS = orderings(OFFICIAL_MEDIAN)
+# BLS footnote code of a top-coded wage (official.models.TOP_CODED; careers does not import it).
+TOP_CODED = "5"
 
 # How much each of a role's skills counts toward a skill match (/match/): an essential skill
 # three times a helpful one, a valuable one twice.
@@ -90,8 +115,42 @@ class RoleQuerySet(models.QuerySet):
         return roles
 
     def ordered_by(self, sort):
-        """One of the list's sort keys (ORDERINGS); a KeyError for anything else."""
-        return self.order_by(*ORDERINGS[sort])
+        """One of the list's sort keys (ORDERINGS); a KeyError for anything else. Pay sorts use
+        the official median where with_official_median() annotated it."""
+        official = OFFICIAL_MEDIAN in self.query.annotations
+        return self.order_by(*(OFFICIAL_ORDERINGS if official else ORDERINGS)[sort])
+
+    def with_official_median(self, area):
+        """Each role's official (BLS) median in `area` as `bls_median` (None where BLS
+        publishes none, or the role has no official occupation), its footnote as
+        `bls_median_footnote` and `bls_median_top_coded`; one LEFT JOIN, no query per role."""
+        estimate = FilteredRelation(
+            "official_occupation__estimates",
+            condition=Q(official_occupation__estimates__area=area),
+        )
+        return self.select_related("official_occupation").annotate(
+            bls_estimate=estimate,
+            **{
+                OFFICIAL_MEDIAN: F("bls_estimate__median"),
+                f"{OFFICIAL_MEDIAN}_footnote": F("bls_estimate__median_footnote"),
+                f"{OFFICIAL_MEDIAN}_top_coded": ExpressionWrapper(
+                    Q(bls_estimate__median_footnote=TOP_CODED), output_field=BooleanField()
+                ),
+            },
+        )
+
+    def official_pay_between(self, low=None, high=None):
+        """Roles whose annotated official median is within the bounds. A top-coded median
+        ("$239,200 or more") meets any lower bound up to BLS's top code, and no upper bound:
+        it may lie anywhere above."""
+        roles = self
+        if low is not None:
+            roles = roles.filter(**{f"{OFFICIAL_MEDIAN}__gte": low})
+        if high is not None:
+            roles = roles.filter(**{f"{OFFICIAL_MEDIAN}__lte": high}).exclude(
+                **{f"{OFFICIAL_MEDIAN}_top_coded": True}
+            )
+        return roles
 
     def with_cited_median(self):
         """Each role's pay records with a median, newest first, as `role.median_salaries`: the

@@ -1,6 +1,8 @@
 """Reads that span several models: a role's page."""
 
 from faq.models import FaqEntry
+from official.charts import range_chart
+from official.models import FIGURES, Footnote, Release, WageEstimate
 
 from .models import Duty, EducationStep, Role, SkillKind
 from .querysets import cited_salaries, pick_salary
@@ -14,18 +16,22 @@ def role_page(slug):
     (measured: prefetch_related's machinery cost as much again as the ten queries themselves).
     """
     published = Role.objects.published()
-    role = published.select_related("stage", "description_source").get(slug=slug)
+    role = published.select_related("stage", "description_source", "official_occupation").get(
+        slug=slug
+    )
     skills = list(role.role_skills.select_related("skill"))
     next_roles = list(
         published.filter(previous_roles=role).with_cited_median().order_by("title", "pk")
     )
     for next_role in next_roles:
         next_role.median_salary = pick_salary(next_role.median_salaries, "median")
+    salaries = list(cited_salaries().filter(role=role))
     return {
         "role": role,
         "technical_skills": [link for link in skills if link.skill.kind == SkillKind.TECHNICAL],
         "soft_skills": [link for link in skills if link.skill.kind == SkillKind.SOFT],
-        "salaries": list(cited_salaries().filter(role=role)),
+        "salaries": salaries,
+        **official_pay(role, pick_salary(salaries, "median")),
         "next_roles": next_roles,
         "previous_roles": list(
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")
@@ -38,3 +44,35 @@ def role_page(slug):
         "duties": list(Duty.objects.select_related("source")),
         "education_steps": list(EducationStep.objects.select_related("source")),
     }
+
+
+def official_pay(role, guide_salary):
+    """The role's official occupation's national estimate, its chart beside the guide's median
+    and the footnotes it uses (no query for a role without an official occupation)."""
+    if role.official_occupation_id is None:
+        return {"official_estimate": None}
+    estimate = (
+        WageEstimate.objects.cited()
+        .select_related("occupation")
+        .filter(occupation_id=role.official_occupation_id, area__kind="N")
+        .first()
+    )
+    guide_median = guide_salary.median if guide_salary else None
+    footnotes = [estimate.figure(name)[1] for name in FIGURES] if estimate else []
+    return {
+        "official_estimate": estimate,
+        "official_chart": range_chart(estimate, guide_median),
+        "guide_salary": guide_salary,
+        "official_footnotes": official_footnotes(footnotes),
+    }
+
+
+def official_release():
+    """The imported BLS release every official figure cites (None before import_oews)."""
+    return Release.objects.select_related("source").first()
+
+
+def official_footnotes(codes):
+    """The BLS footnotes with these codes, in BLS's words (no query when there are none)."""
+    codes = {code for code in codes if code}
+    return list(Footnote.objects.filter(code__in=codes)) if codes else []

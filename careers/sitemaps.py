@@ -16,6 +16,7 @@ class StaticViewSitemap(Sitemap):
             "careers:outlook",
             "careers:path",
             "faq:list",
+            "official:area_picker",
         ]
 
     def location(self, item):

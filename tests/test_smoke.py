@@ -20,6 +20,7 @@ STATIC_PAGES = [
     "careers:outlook",
     "careers:path",
     "faq:list",
+    "official:area_picker",
 ]
 
 
@@ -44,7 +45,7 @@ def assert_is_page(response, url):
 def test_every_page_and_every_detail_page_renders(article_data, client):
     urls = [reverse(name) for name in STATIC_PAGES] + detail_urls()
     # The article's data: 14 roles, 14 skills and 26 companies at least.
-    assert len(urls) >= 7 + 14 + 14 + 26
+    assert len(urls) >= 8 + 14 + 14 + 26
     for url in urls:
         assert_is_page(client.get(url), url)
 

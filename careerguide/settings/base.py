@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "careers",
+    "official",
     "faq",
     "api",
 ]
@@ -143,7 +144,7 @@ PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
 # so edits show at once through it too.
 PAGE_CACHE_CDN_SECONDS = _whole_number("DJANGO_CDN_MAX_AGE", 0)
 # Every model of these apps is content: saving one makes every cached page stale.
-PAGE_CACHE_CONTENT_APPS = ["careers", "faq"]
+PAGE_CACHE_CONTENT_APPS = ["careers", "official", "faq"]
 # Never looked up (their views send never_cache anyway, so they are never stored either).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.

@@ -26,7 +26,13 @@ class RoleAdmin(EditorAdmin):
     list_filter = ["stage", "is_published", "is_synthetic"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["stage", "description_source", "next_roles", "hiring_companies"]
+    autocomplete_fields = [
+        "stage",
+        "description_source",
+        "next_roles",
+        "hiring_companies",
+        "official_occupation",
+    ]
     readonly_fields = ["is_synthetic"]
     ordering = ["title"]
     inlines = [SalaryInline, RoleSkillInline]
@@ -34,6 +40,7 @@ class RoleAdmin(EditorAdmin):
         (None, {"fields": ["title", "slug", "stage"]}),
         ("Description", {"fields": ["summary", "description", "description_source"]}),
         ("Career path", {"fields": ["next_roles", "hiring_companies"]}),
+        ("Official pay (BLS)", {"fields": ["official_occupation", "official_match"]}),
         ("On the site", {"fields": ["is_published", "is_synthetic"]}),
     ]
 

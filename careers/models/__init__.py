@@ -1,6 +1,6 @@
 from .base import AsOfPrecision
 from .content import Application, Duty, EducationStep, OutlookStatistic, Quote, QuoteTopic
-from .roles import Importance, Role, RoleSkill
+from .roles import Importance, OfficialMatch, Role, RoleSkill
 from .salaries import Salary
 from .sources import Source
 from .taxonomy import CareerStage, Company, Skill, SkillKind
@@ -13,6 +13,7 @@ __all__ = [
     "Duty",
     "EducationStep",
     "Importance",
+    "OfficialMatch",
     "OutlookStatistic",
     "Quote",
     "QuoteTopic",

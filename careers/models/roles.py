@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from ..querysets import RoleQuerySet
@@ -8,6 +9,11 @@ from .base import SluggedModel
 class RoleManager(models.Manager.from_queryset(RoleQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
+
+
+class OfficialMatch(models.TextChoices):
+    EXACT = "exact", "Exact"
+    CLOSEST = "closest", "Closest"
 
 
 class Role(SluggedModel):
@@ -54,6 +60,23 @@ class Role(SluggedModel):
         related_name="roles",
         help_text="Companies the source names as hiring for this role.",
     )
+    official_occupation = models.ForeignKey(
+        "official.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text="The official occupation (BLS SOC) whose pay is shown beside the guide's. "
+        "Leave empty when none is close enough.",
+    )
+    official_match = models.CharField(
+        "how close the match is",
+        max_length=7,
+        choices=OfficialMatch.choices,
+        blank=True,
+        help_text="Exact: the occupation is this role. Closest: the nearest official occupation, "
+        "not the same job. Required when an official occupation is chosen.",
+    )
     is_published = models.BooleanField(
         "published", default=True, help_text="Untick to hide the role from the public site."
     )
@@ -78,6 +101,15 @@ class Role(SluggedModel):
 
     class Meta:
         ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official_occupation__isnull=True, official_match="")
+                | Q(official_occupation__isnull=False, official_match__in=OfficialMatch.values),
+                name="role_official_match_with_occupation",
+                violation_error_message="Say how close the official occupation is (exact or "
+                "closest), or leave both empty.",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 from ..filters import DEFAULT_SORT, RoleFilter
 from ..models import Role
 from ..querysets import PAY_RANGE, pick_salary
-from ..selectors import role_page
+from ..selectors import official_footnotes, official_release, role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
@@ -43,10 +43,18 @@ def active_filters(filterset):
 
     if data.get("q"):
         add(f"Search: “{data['q']}”", "q")
+    pay = "Median pay"
+    if filterset.official_area is not None:
+        # Back to the guide's figures: both the basis and its area go.
+        without = _query_without(params, "basis")
+        without.pop("area", None)
+        area = filterset.official_area.display_name
+        found.append((f"Official pay in {area}", without, ("basis", None)))
+        pay = "Official median"
     if data.get("pay_min") is not None:
-        add(f"Median pay from ${data['pay_min']:,}", "pay_min")
+        add(f"{pay} from ${data['pay_min']:,}", "pay_min")
     if data.get("pay_max") is not None:
-        add(f"Median pay up to ${data['pay_max']:,}", "pay_max")
+        add(f"{pay} up to ${data['pay_max']:,}", "pay_max")
     label = filterset.label_of
     for slug in dict.fromkeys(data.get("skill") or []):  # a skill given twice is one filter
         add(f"Skill: {label('skill', slug)}", "skill", slug)
@@ -114,6 +122,12 @@ class RoleListView(FilterView):
             for label, params, _ in active_filters(filterset)
         ]
         context["clear_href"] = _href(self._sort_only())
+        if filterset.is_valid() and filterset.official_area is not None:
+            context["official_area"] = filterset.official_area
+            context["official_release"] = official_release()
+            context["official_footnotes"] = official_footnotes(
+                role.bls_median_footnote for role in roles
+            )
         if filterset.is_valid() and not context["paginator"].count:
             context["loosen"] = self.loosen_suggestions(filterset)
         return context

@@ -16,6 +16,7 @@ from django.urls import reverse
 from careerguide import cache as page_cache
 from careers.models import Company, Role, Salary, Skill
 from faq.models import FaqEntry
+from tests.official.oews_file import default_cells, figures, write_release
 
 from .conftest import content_version
 from .forms import as_post_data, form_fields
@@ -272,3 +273,26 @@ def test_migrate_bumps_the_version(site):
     before = content_version()
     call_command("migrate", verbosity=0)
     assert content_version() != before
+
+
+def test_import_oews_shows_new_official_figures_at_once(site, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    call_command("import_oews", str(write_release(tmp_path / "a")), verbosity=0)
+    official_list = ROLE_LIST + "?basis=bls&area=CA"
+    warm(ROLE_PAGE, official_list)
+    cells = default_cells() | {"OEUN0000000000000151221": figures(median="133333")}
+    cells["OEUS0600000000000151221"] = figures(median="144444")
+    call_command("import_oews", str(write_release(tmp_path / "b", cells=cells)), verbosity=0)
+    assert "$133,333" in fresh(ROLE_PAGE)
+    assert "$144,444" in fresh(official_list)
+
+
+def test_a_second_identical_import_keeps_the_cache(site, tmp_path):
+    release = write_release(tmp_path)
+    call_command("import_oews", str(release), verbosity=0)
+    warm(ROLE_PAGE)
+    before = content_version()
+    call_command("import_oews", str(release), verbosity=0)
+    assert content_version() == before
+    assert Client().get(ROLE_PAGE)["X-Cache"] == "hit"

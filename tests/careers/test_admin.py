@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from careers import models as m
 from faq.models import FaqEntry
+from official.models import Occupation
 from tests import factories as f
 
 CONTENT_APPS = ("careers", "faq")
@@ -68,6 +69,8 @@ def content(db):
         m.Quote.objects.create(slug="q", text="Machines learn.", topic=m.QuoteTopic.DEFINITION),
         f.OutlookStatisticFactory(source=source, as_of=datetime.date(2023, 1, 1)),
         faq,
+        # Read-only official data, offered to editors through the role's autocomplete.
+        Occupation.objects.create(soc_code="15-2051", title="Data Scientists"),
     ]
     return {type(row): row for row in rows}
 

@@ -29,6 +29,14 @@ def expected_permissions():
     }
 
 
+def official_view_permissions():
+    """Imported official statistics: editors may look, never edit (official migration 0002)."""
+    return {
+        ("official", f"view_{model._meta.model_name}")
+        for model in apps.get_app_config("official").get_models()
+    }
+
+
 def group_permissions():
     return set(
         Group.objects.get(name=EDITORS_GROUP).permissions.values_list(
@@ -75,11 +83,11 @@ class TestEditorsGroup:
     def test_holds_exactly_the_content_permissions(self, db):
         expected = expected_permissions()
         assert len(expected) == 13 * 4
-        assert group_permissions() == expected
+        assert group_permissions() == expected | official_view_permissions()
 
     def test_holds_nothing_on_accounts(self, db):
         labels = {label for label, _ in group_permissions()}
-        assert labels == set(CONTENT_APPS)
+        assert labels == {*CONTENT_APPS, "official"}
 
     def test_migration_reverses_and_reapplies(self, db):
         executor = MigrationExecutor(connection)
@@ -96,7 +104,7 @@ class TestEditorsGroup:
         operation.code(historical_apps, schema_editor)
         operation.code(historical_apps, schema_editor)
         assert Group.objects.filter(name=EDITORS_GROUP).count() == 1
-        assert group_permissions() == expected_permissions()
+        assert group_permissions() == expected_permissions()  # official's own migration adds more
 
 
 class TestCreateEditor:
@@ -220,4 +228,4 @@ class TestEditorInTheAdmin:
     def test_index_lists_content_but_not_accounts(self, editor_client):
         response = editor_client.get(reverse("admin:index"))
         app_labels = {app["app_label"] for app in response.context["app_list"]}
-        assert app_labels == set(CONTENT_APPS)
+        assert app_labels == {*CONTENT_APPS, "official"}

@@ -17,9 +17,21 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from careers.filters import PAY_LIMIT
+from tests.official.oews_file import write_release
 
 URL = reverse("careers:role_list")
-PARAMS = ["q", "pay_min", "pay_max", "skill", "stage", "company", "sort", "page"]
+PARAMS = [
+    "q",
+    "basis",
+    "area",
+    "pay_min",
+    "pay_max",
+    "skill",
+    "stage",
+    "company",
+    "sort",
+    "page",
+]
 ALLOWED = {200, 400, 404}
 KNOWN_SLUGS = [
     "deep-learning",
@@ -30,6 +42,12 @@ KNOWN_SLUGS = [
     "amazon",
     "tiktok",
     "machine-learning-engineer",
+    "bls",
+    "guide",
+    "US",
+    "ca",
+    "41860",
+    "0600001",
 ]
 
 fuzz = hypothesis_settings(
@@ -137,9 +155,11 @@ def get(client, path, raw):
 
 
 @pytest.fixture
-def site(article_data):
-    # Thirty extra roles give the list a second page to paginate into.
+def site(article_data, tmp_path):
+    # Thirty extra roles give the list a second page to paginate into; a small official
+    # release gives `basis=bls&area=...` areas to find.
     call_command("generate_synthetic_roles", "30", verbosity=0)
+    call_command("import_oews", str(write_release(tmp_path)), verbosity=0)
 
 
 @hypothesis_settings(fuzz, max_examples=200)
@@ -228,6 +248,35 @@ def test_valid_filters_list_only_matching_roles_once_in_order(
 
 
 @hypothesis_settings(fuzz, max_examples=60)
+@given(
+    area=st.sampled_from(["", "US", "ca", "DC", "PR", "41860", "47900", "0600001"]),
+    pay_min=st.none() | st.integers(0, 300_000),
+    pay_max=st.none() | st.integers(0, 300_000),
+    sort=st.sampled_from(["", "pay", "-pay", "title"]),
+)
+def test_official_basis_bounds_and_sorts_hold_for_the_official_median(
+    client, site, area, pay_min, pay_max, sort
+):
+    params = {"basis": "bls", "area": area, "pay_min": pay_min, "pay_max": pay_max, "sort": sort}
+    response = client.get(URL, {k: v for k, v in params.items() if v not in (None, "")})
+    assert response.status_code == 200
+    if pay_min is not None and pay_max is not None and pay_min > pay_max:
+        return
+    assert not response.context["filter"].form.errors
+    roles = list(response.context["roles"])
+    for role in roles:
+        if pay_min is not None:
+            assert role.bls_median is not None and role.bls_median >= pay_min
+        if pay_max is not None:
+            assert role.bls_median is not None and role.bls_median <= pay_max
+            assert not role.bls_median_top_coded
+    if (sort or "-pay").lstrip("-") == "pay":
+        paid = [r.bls_median for r in roles if r.bls_median is not None]
+        assert paid == sorted(paid, reverse=(sort or "-pay").startswith("-"))
+        assert [r.bls_median is None for r in roles] == sorted(r.bls_median is None for r in roles)
+
+
+@hypothesis_settings(fuzz, max_examples=60)
 @given(page=st.one_of(numbers, texts, st.integers(-5, 10).map(str)))
 def test_page_is_a_page_or_404(client, site, page):
     response = get(client, URL, f"page={quote(page.encode('utf-8', 'surrogatepass'))}")
@@ -288,6 +337,11 @@ def test_the_limit_itself_is_still_a_page(client, site):
         "page=" + "9" * 5000,
         "sort=pay&sort=title&sort=nope",
         "=&&=&=x&%%%",
+        "basis=bls&area=%00",
+        "basis=%00&area=CA",
+        "basis=bls&area=" + "Z" * 10_000,
+        "basis=bls&basis=guide&area=CA&area=TX",
+        "basis=bls&area=%E2%80%AE41860",
     ],
 )
 def test_known_nasty_query_strings(client, site, raw):

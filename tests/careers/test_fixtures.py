@@ -26,6 +26,7 @@ def dump():
     call_command(
         "dumpdata",
         "careers",
+        "official",
         "faq",
         natural_foreign=True,
         natural_primary=True,

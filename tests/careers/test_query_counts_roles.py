@@ -1,35 +1,51 @@
 """The role list and role page make the same number of queries at 44 roles and at 1,044.
 
 Counts: the list is count + rows + the page's skills and salaries (`RoleQuerySet.for_list()`) +
-the form's three choice lists (skills, stages, companies) = 7, whatever the filters: a chosen
-skill, stage or company is checked against those lists, not by a query of its own. The role page
-(`careers.selectors.role_page()`) is role + skills + salaries + next roles + their salaries +
-roles that lead here + companies + FAQ entries + duties + education steps = 10.
+the form's four choice lists (skills, stages, companies, official areas) = 8, whatever the
+filters: a chosen skill, stage, company, state or the nation is checked against those lists,
+not by a query of its own. Official pay (`basis=bls`) joins the estimate into the same rows and
+adds the release it cites (+1), a metro area's lookup (+1) and, only where a shown figure has a
+BLS footnote, the footnotes' text (+1). The role page (`careers.selectors.role_page()`) is role
++ skills + salaries + next roles + their salaries + roles that lead here + companies + FAQ
+entries + duties + education steps = 10, + the national official estimate for a role with an
+official occupation = 11.
 """
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from careers.models import Role
+from official.models import Occupation
+from tests.official.oews_file import write_release
+
 LIST = reverse("careers:role_list")
 CASES = [
-    (LIST, 7),
-    (f"{LIST}?q=learning", 7),
-    (f"{LIST}?pay_min=100000&pay_max=250000&skill=python", 7),
-    (f"{LIST}?skill=programming&skill=deep-learning&sort=pay", 7),
-    (f"{LIST}?page=2", 7),
-    (f"{LIST}?stage=established&sort=-title", 7),
-    (f"{LIST}?company=amazon&q=engineer", 7),
+    (LIST, 8),
+    (f"{LIST}?q=learning", 8),
+    (f"{LIST}?pay_min=100000&pay_max=250000&skill=python", 8),
+    (f"{LIST}?skill=programming&skill=deep-learning&sort=pay", 8),
+    (f"{LIST}?page=2", 8),
+    (f"{LIST}?stage=established&sort=-title", 8),
+    (f"{LIST}?company=amazon&q=engineer", 8),
+    (f"{LIST}?basis=bls", 9),
+    (f"{LIST}?basis=bls&area=CA&pay_min=100000&sort=-pay&skill=python", 9),
+    (f"{LIST}?basis=bls&area=41860&sort=pay&page=2", 10),
+    # DC's Data Scientists median is "not released": its footnote is read once.
+    (f"{LIST}?basis=bls&area=DC", 10),
     # Form errors list nothing: only the choice lists are read.
-    (f"{LIST}?sort=sideways&pay_min=1e9", 3),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 10),
+    (f"{LIST}?sort=sideways&pay_min=1e9", 4),
+    (f"{LIST}?basis=bls&area=99999", 5),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 11),
+    (reverse("careers:role_detail", args=["computer-engineer"]), 10),
 ]
 
 
 @pytest.fixture
-def small_data_set(article_data):
-    # Enough synthetic roles for a second page of every case above.
+def small_data_set(article_data, tmp_path):
+    # Enough synthetic roles for a second page of every case above, and a small official release.
     call_command("generate_synthetic_roles", "30", verbosity=0)
+    call_command("import_oews", str(write_release(tmp_path)), verbosity=0)
 
 
 @pytest.mark.parametrize("url, queries", CASES)
@@ -41,6 +57,10 @@ def test_query_count_does_not_grow_with_the_data(
     assert small.status_code == 200
 
     call_command("generate_synthetic_roles", "1000", verbosity=0)
+    # Every synthetic role mapped too, so each row shows an official figure.
+    Role.objects.filter(is_synthetic=True).update(
+        official_occupation=Occupation.objects.get(soc_code="15-2051"), official_match="closest"
+    )
     with django_assert_num_queries(queries):
         large = client.get(url)
     assert large.status_code == 200

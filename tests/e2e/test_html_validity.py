@@ -34,7 +34,7 @@ def nu_check(java, files):
     return by_file
 
 
-def test_every_public_page_is_valid_html(client, article_data, java, tmp_path):
+def test_every_public_page_is_valid_html(client, official_data, java, tmp_path):
     files = []
     for name, path in PUBLIC_PAGES:
         response = client.get(path)

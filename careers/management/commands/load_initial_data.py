@@ -20,6 +20,7 @@ FIXTURE_FILES = (
     "stages.json",
     "skills.json",
     "companies.json",
+    "official_occupations.json",
     "roles.json",
     "role_skills.json",
     "salaries.json",

@@ -1,0 +1,67 @@
+"""How official (BLS) figures are written: never $0, never a blank, top-coding and withheld
+estimates said in words, each figure with its BLS footnote marker."""
+
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+
+from careers.formatting import money
+
+from .models import NOT_RELEASED, TOP_CODED
+
+# BLS's top code for annual wages, as footnote 5 words it.
+TOP_CODE_ANNUAL = 239_200
+NO_ESTIMATE = "BLS publishes no estimate here"
+NOT_RELEASED_TEXT = "Not released by BLS"
+
+
+def wage_text(value, footnote=""):
+    """120230 -> "$120,230"; top-coded -> "$239,200 or more"; withheld or absent in words."""
+    if footnote == TOP_CODED:
+        return f"{money(value or TOP_CODE_ANNUAL)} or more"
+    if value is None:
+        return NOT_RELEASED_TEXT if footnote == NOT_RELEASED else NO_ESTIMATE
+    return money(value)
+
+
+def count_text(value, footnote=""):
+    if value is None:
+        return NOT_RELEASED_TEXT if footnote == NOT_RELEASED else NO_ESTIMATE
+    return f"{value:,}"
+
+
+def footnote_ref(footnote):
+    """A marker pointing at the BLS footnote listed under the figures."""
+    if not footnote:
+        return ""
+    return format_html(
+        '<sup class="bls-note-ref"><a href="#bls-note-{}">'
+        '<span class="visually-hidden">BLS footnote </span>{}</a></sup>',
+        footnote,
+        footnote,
+    )
+
+
+def official_figure(estimate, name):
+    """One figure of a WageEstimate (or None: no estimate) as text plus its footnote marker."""
+    if estimate is None:
+        return NO_ESTIMATE
+    value, footnote = estimate.figure(name)
+    text = count_text(value, footnote) if name == "employment" else wage_text(value, footnote)
+    return format_html("{}{}", text, footnote_ref(footnote))
+
+
+def official_citation(release):
+    """Who says so and when: BLS, its release month and publication date."""
+    source = release.source
+    named = (
+        format_html('<a href="{}" rel="noopener">{}</a>', source.url, source)
+        if source.url
+        else format_html("{}", source)
+    )
+    return format_html(
+        '<span class="citation">Source: {}, {} estimates (as of {}), published {}.</span>',
+        named,
+        release.name,
+        release.as_of_display,
+        date_format(release.published_on, "j F Y"),
+    )

@@ -1,0 +1,192 @@
+"""BLS Occupational Employment and Wage Statistics (OEWS): areas, occupations and the wage
+estimates of one release, each cited to the release's Source row.
+
+The guide's own figures live in careers.Salary; these are never merged with them.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.dateformat import format as date_format
+
+from .querysets import AreaQuerySet, WageEstimateQuerySet
+
+# BLS footnote codes carried per figure (the release's own `footnote` table has the text).
+TOP_CODED = "5"  # "equal to or greater than $115.00 per hour or $239,200 per year"
+NOT_RELEASED = "8"  # "Estimate not released."
+
+# The figures a wage estimate carries, in the order pages show them.
+WAGE_FIGURES = ("p10", "p25", "median", "p75", "p90")
+FIGURES = ("employment", "mean", *WAGE_FIGURES)
+
+
+class Release(models.Model):
+    """One OEWS release (e.g. May 2025), as imported: what every estimate cites."""
+
+    code = models.CharField(max_length=10, unique=True, help_text="BLS release code, e.g. 2025A01.")
+    name = models.CharField(max_length=40, help_text="As BLS names it, e.g. May 2025.")
+    source = models.ForeignKey(
+        "careers.Source",
+        on_delete=models.PROTECT,
+        related_name="official_releases",
+        help_text="The citation shown beside every figure of this release.",
+    )
+    as_of = models.DateField(help_text="The month the estimates describe (first day of it).")
+    published_on = models.DateField(help_text="The day BLS published the release.")
+    retrieved_on = models.DateField(help_text="The day the files were downloaded from BLS.")
+    file_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the imported file.")
+
+    class Meta:
+        ordering = ["-as_of"]
+
+    def __str__(self):
+        return f"BLS OEWS, {self.name}"
+
+    @property
+    def as_of_display(self):
+        return date_format(self.as_of, "F Y")
+
+
+class Footnote(models.Model):
+    """A BLS footnote, as the release words it."""
+
+    code = models.CharField(max_length=2, unique=True)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code}: {self.text}"
+
+
+class AreaKind(models.TextChoices):
+    NATIONAL = "N", "National"
+    STATE = "S", "State or territory"
+    METRO = "M", "Metropolitan or nonmetropolitan area"
+
+
+class Area(models.Model):
+    """Where an estimate applies: the nation, a state or territory, or a (non)metropolitan area."""
+
+    bls_code = models.CharField(max_length=7, unique=True, help_text="BLS's 7-digit area code.")
+    # What visitors type and links carry: US, a postal code (CA, DC, PR) or a metro code (41860;
+    # nonmetropolitan areas keep their 7 digits).
+    code = models.CharField(max_length=7, unique=True)
+    kind = models.CharField(max_length=1, choices=AreaKind.choices)
+    name = models.CharField(max_length=200)
+    state_fips = models.CharField(max_length=2, help_text="The state or territory it lies in.")
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        indexes = [models.Index(fields=["kind", "name"], name="area_kind_name")]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """BLS calls the nation "National"; visitors read "United States"."""
+        return "United States" if self.kind == AreaKind.NATIONAL else self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class OccupationManager(models.Manager):
+    def get_by_natural_key(self, soc_code):
+        return self.get(soc_code=soc_code)
+
+
+class Occupation(models.Model):
+    """An occupation of the Standard Occupational Classification, as OEWS names it."""
+
+    soc_code = models.CharField(
+        "SOC code",
+        max_length=7,
+        unique=True,
+        help_text="e.g. 15-2051 (Data Scientists).",
+    )
+    title = models.CharField(max_length=200)
+
+    objects = OccupationManager()
+
+    class Meta:
+        ordering = ["soc_code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soc_code__regex=r"^[0-9]{2}-[0-9]{4}$"),
+                name="occupation_soc_code_format",
+                violation_error_message="A SOC code is two digits, a hyphen and four digits.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} (SOC {self.soc_code})"
+
+    def natural_key(self):
+        return (self.soc_code,)
+
+
+def _figure(verbose_name):
+    return models.PositiveIntegerField(verbose_name, null=True, blank=True)
+
+
+def _footnote(verbose_name):
+    return models.CharField(f"{verbose_name} footnote", max_length=2, blank=True)
+
+
+class WageEstimate(models.Model):
+    """One occupation's cross-industry estimates in one area. A figure BLS did not release is
+    None with its footnote; a top-coded wage is BLS's lower bound with footnote 5."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="estimates")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="estimates")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="estimates")
+    employment = _figure("employment")
+    employment_footnote = _footnote("employment")
+    mean = _figure("annual mean wage")
+    mean_footnote = _footnote("annual mean wage")
+    p10 = _figure("annual 10th percentile wage")
+    p10_footnote = _footnote("10th percentile")
+    p25 = _figure("annual 25th percentile wage")
+    p25_footnote = _footnote("25th percentile")
+    median = _figure("annual median wage")
+    median_footnote = _footnote("median")
+    p75 = _figure("annual 75th percentile wage")
+    p75_footnote = _footnote("75th percentile")
+    p90 = _figure("annual 90th percentile wage")
+    p90_footnote = _footnote("90th percentile")
+
+    objects = WageEstimateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["area__kind", "area__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "area"], name="wageestimate_unique_occupation_area"
+            ),
+        ]
+        indexes = [models.Index(fields=["area", "occupation"], name="wageestimate_area_occ")]
+
+    def __str__(self):
+        return f"{self.occupation.soc_code} in {self.area}"
+
+    def figure(self, name):
+        """(value, footnote code) of one figure."""
+        return getattr(self, name), getattr(self, f"{name}_footnote")
+
+
+# median_top_coded, p90_not_released, ...: what templates and the API ask of each figure.
+for _name in FIGURES:
+    setattr(
+        WageEstimate,
+        f"{_name}_top_coded",
+        property(lambda self, n=_name: getattr(self, f"{n}_footnote") == TOP_CODED),
+    )
+    setattr(
+        WageEstimate,
+        f"{_name}_not_released",
+        property(lambda self, n=_name: getattr(self, f"{n}_footnote") == NOT_RELEASED),
+    )

@@ -1,0 +1,11 @@
+"""Template filters and tags for official figures; the functions live in official/formatting.py."""
+
+from django import template
+
+from .. import formatting
+
+register = template.Library()
+
+register.simple_tag(formatting.official_figure, name="official_figure")
+register.simple_tag(formatting.official_citation, name="official_citation")
+register.filter("wage_text", formatting.wage_text)
