@@ -90,6 +90,58 @@ class CompanySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url", "in_hiring_sample", "in_job_search"]
 
 
+class AreaSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="US, a state's postal code or a metro area code.")
+    name = serializers.CharField()
+
+
+class OccupationSerializer(serializers.Serializer):
+    soc_code = serializers.CharField()
+    title = serializers.CharField()
+
+
+class OfficialCitedMixin(serializers.Serializer):
+    """BLS OEWS figures cite their release: its source, the month they describe (as_of) and
+    the day BLS published them."""
+
+    source = SourceSerializer(source="release.source")
+    release = serializers.CharField(source="release.name")
+    as_of = serializers.DateField(source="release.as_of")
+    published_on = serializers.DateField(source="release.published_on")
+
+
+class OfficialMedianSerializer(OfficialCitedMixin, serializers.Serializer):
+    """The official (BLS) median of the role's matched occupation in the chosen area. `median`
+    is null where BLS publishes none; a top-coded median is BLS's lower bound
+    (`top_coded`: the true median is that or more)."""
+
+    area = AreaSerializer()
+    occupation = OccupationSerializer()
+    match = serializers.ChoiceField(choices=["exact", "closest"])
+    median = serializers.IntegerField(allow_null=True)
+    top_coded = serializers.BooleanField()
+    footnote = serializers.CharField(help_text="BLS footnote code, empty if none.")
+
+
+class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
+    """Every national figure BLS publishes for the role's matched occupation; a figure is
+    null where BLS did not release it (its footnote says why)."""
+
+    area = AreaSerializer()
+    occupation = OccupationSerializer()
+    match = serializers.ChoiceField(choices=["exact", "closest"])
+    employment = serializers.IntegerField(allow_null=True)
+    mean = serializers.IntegerField(allow_null=True)
+    p10 = serializers.IntegerField(allow_null=True)
+    p25 = serializers.IntegerField(allow_null=True)
+    median = serializers.IntegerField(allow_null=True)
+    p75 = serializers.IntegerField(allow_null=True)
+    p90 = serializers.IntegerField(allow_null=True)
+    footnotes = serializers.DictField(
+        child=serializers.CharField(), help_text="BLS footnote code per figure that has one."
+    )
+
+
 class RoleSerializer(serializers.ModelSerializer):
     """A row of the role list."""
 
@@ -99,6 +151,9 @@ class RoleSerializer(serializers.ModelSerializer):
     median_pay = MedianPaySerializer(source="median_salary", allow_null=True)
     pay_range = PayRangeSerializer(source="range_salary", allow_null=True)
     skills = RoleSkillSerializer(source="listed_skills", many=True)
+    official_median = OfficialMedianSerializer(
+        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+    )
 
     class Meta:
         model = Role
@@ -112,6 +167,7 @@ class RoleSerializer(serializers.ModelSerializer):
             "median_pay",
             "pay_range",
             "skills",
+            "official_median",
         ]
 
     def get_url(self, role) -> str:
@@ -125,10 +181,14 @@ class RoleDetailSerializer(RoleSerializer):
     salaries = SalarySerializer(source="salary_records", many=True)
     next_roles = RoleLinkSerializer(source="published_next_roles", many=True)
     hiring_companies = CompanySerializer(source="companies_hiring", many=True)
+    official_national = OfficialEstimateSerializer(
+        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+    )
 
     class Meta(RoleSerializer.Meta):
         fields = [
-            *RoleSerializer.Meta.fields,
+            *[name for name in RoleSerializer.Meta.fields if name != "official_median"],
+            "official_national",
             "description",
             "description_source",
             "salaries",

@@ -5,6 +5,8 @@ company, sort, page) through DjangoFilterBackend and RoleFilter, so it lists exa
 the list does; invalid filters are a 400 with each field's message.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
@@ -13,10 +15,13 @@ from rest_framework.pagination import PageNumberPagination
 from careers.filters import RoleFilter
 from careers.models import Company, Role, Skill
 from careers.querysets import PAY_RANGE, pick_salary
+from careers.selectors import official_release
 from faq.filters import FaqFilter
 from faq.models import FaqEntry
+from official.models import FIGURES, WageEstimate
 
 from . import serializers
+from .filters import RoleFilterBackend
 from .pagination import RolePagination
 
 
@@ -34,19 +39,62 @@ def cite_pay(roles):
     return roles
 
 
+def official_median(role, area, release):
+    """The official median a listed role carries (annotated by with_official_median), or None."""
+    if area is None or release is None or role.official_occupation_id is None:
+        return None
+    return SimpleNamespace(
+        area=area,
+        occupation=role.official_occupation,
+        match=role.official_match,
+        median=role.bls_median,
+        top_coded=role.bls_median_top_coded,
+        footnote=role.bls_median_footnote or "",
+        release=release,
+    )
+
+
+def official_national(role):
+    """Every national BLS figure of the role's occupation (one query), or None."""
+    if role.official_occupation_id is None:
+        return None
+    estimate = (
+        WageEstimate.objects.cited()
+        .filter(occupation_id=role.official_occupation_id, area__kind="N")
+        .first()
+    )
+    if estimate is None:
+        return None
+    return SimpleNamespace(
+        area=estimate.area,
+        occupation=role.official_occupation,
+        match=role.official_match,
+        release=estimate.release,
+        footnotes={
+            name: getattr(estimate, f"{name}_footnote")
+            for name in FIGURES
+            if getattr(estimate, f"{name}_footnote")
+        },
+        **{name: getattr(estimate, name) for name in FIGURES},
+    )
+
+
 class RoleViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published roles: the role list's filters and order, 25 a page; one role by its slug."""
+    """Published roles: the role list's filters and order, 25 a page, each with the official
+    (BLS) median for `area` (default US); one role by its slug, with every national BLS
+    figure."""
 
     lookup_field = "slug"
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [RoleFilterBackend]
     filterset_class = RoleFilter
     pagination_class = RolePagination
+    official_area = None
 
     def get_queryset(self):
         published = Role.objects.published()
         if self.action != "retrieve":
             return published.for_export()
-        return published.select_related("description_source").for_compare()
+        return published.select_related("description_source", "official_occupation").for_compare()
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -61,10 +109,17 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return cite_pay(page) if page is not None else None
+        if page is None:
+            return None
+        release = official_release() if self.official_area is not None else None
+        for role in page:
+            role.official_median = official_median(role, self.official_area, release)
+        return cite_pay(page)
 
     def get_object(self):
-        return cite_pay([super().get_object()])[0]
+        role = cite_pay([super().get_object()])[0]
+        role.official_national = official_national(role)
+        return role
 
 
 class SkillViewSet(viewsets.ReadOnlyModelViewSet):

@@ -4,8 +4,10 @@ Plain functions over `Role.objects.published().for_export()` rows (prefetched sk
 salaries); core.spreadsheet makes the cells safe and streams them.
 """
 
+from official.formatting import wage_text
+
 from .models import Importance
-from .querysets import PAY_RANGE, pick_salary
+from .querysets import OFFICIAL_MEDIAN, PAY_RANGE, pick_salary
 
 COLUMNS = [
     "slug",
@@ -25,9 +27,47 @@ COLUMNS = [
     "range_source_url",
     "range_as_of",
     "skills",
+    "bls_area",
+    "bls_occupation",
+    "bls_match",
+    "bls_median",
+    "bls_median_text",
+    "bls_source",
+    "bls_as_of",
 ]
 
 NO_DATA = "no data"
+
+
+def with_official_median(filterset):
+    """RoleFilter's rows with the official (BLS) median for its chosen area, even on the
+    guide's basis (the filter annotates it only for basis=bls); the area, or None when no
+    official data is loaded. Needs a valid filterset."""
+    roles = filterset.qs
+    area = filterset.form.cleaned_data.get("area")
+    if area is not None and OFFICIAL_MEDIAN not in roles.query.annotations:
+        roles = roles.with_official_median(area)
+    return roles, area
+
+
+def official_cells(role, area, release):
+    """[area, occupation, match, median, median in words, source, as of] for a role annotated
+    by with_official_median(); "no data" where BLS has nothing for it."""
+    if area is None or release is None:
+        return ["", "", "", NO_DATA, "No official data is loaded on this site", "", ""]
+    occupation = role.official_occupation
+    if occupation is None:
+        return [area.name, "", "", NO_DATA, "No official occupation matched", "", ""]
+    median = role.bls_median
+    return [
+        area.name,
+        f"{occupation.title} (SOC {occupation.soc_code})",
+        role.official_match,
+        NO_DATA if median is None else median,
+        wage_text(median, role.bls_median_footnote or ""),
+        f"{release.source}, {release.name} estimates",
+        release.as_of_display,
+    ]
 
 
 def _cited(salary, figures):
@@ -49,8 +89,9 @@ def skill_text(links):
     return "; ".join(f"{link.skill.name} ({Importance(link.importance).label})" for link in links)
 
 
-def role_row(role, base_url=""):
-    """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role."""
+def role_row(role, base_url="", area=None, release=None):
+    """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role annotated by
+    with_official_median() (unless `area` is None)."""
     median = _cited(pick_salary(role.salary_records, "median"), ["median"])
     pay_range = _cited(pick_salary(role.salary_records, *PAY_RANGE), list(PAY_RANGE))
     row = [
@@ -81,4 +122,5 @@ def role_row(role, base_url=""):
     else:
         row += [NO_DATA, NO_DATA, "", "", "", ""]
     row.append(skill_text(role.listed_skills))
+    row += official_cells(role, area, release)
     return row

@@ -4,9 +4,12 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
+from official.models import Area, WageEstimate
+
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
 from ..querysets import PAY_RANGE, pick_salary
+from ..selectors import official_footnotes, official_release
 from .roles import cite_pay
 
 
@@ -23,13 +26,19 @@ class MatchView(ListView):
     template_name = "careers/match.html"
     context_object_name = "roles"
     paginate_by = 25
+    official_area = None
 
     def get_queryset(self):
         self.form = MatchForm(self.request.GET)
         self.have = self.form.cleaned_data["have"] if self.form.is_valid() else []
         if not self.have:
             return Role.objects.none()
-        return Role.objects.published().for_export().matching_skills(self.have)
+        roles = Role.objects.published().for_export().matching_skills(self.have)
+        # Each role's official (BLS) national median beside the guide's, when imported.
+        self.official_area = Area.objects.filter(kind="N").first()
+        if self.official_area is not None:
+            roles = roles.with_official_median(self.official_area)
+        return roles
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,6 +62,12 @@ class MatchView(ListView):
         if page is not None:
             context["page_range"] = page.paginator.get_elided_page_range(
                 page.number, on_each_side=2, on_ends=1
+            )
+        if self.have and self.official_area is not None:
+            context["official_area"] = self.official_area
+            context["official_release"] = official_release()
+            context["official_footnotes"] = official_footnotes(
+                role.bls_median_footnote for role in roles
             )
         if self.have:
             params = QueryDict(mutable=True)
@@ -85,6 +100,16 @@ def skill_rows(roles):
     return found
 
 
+def national_estimates(roles):
+    """{occupation id: national BLS estimate (with area and release source)} for the roles'
+    official occupations: one query, none when no role has one."""
+    occupations = {role.official_occupation_id for role in roles} - {None}
+    if not occupations:
+        return {}
+    estimates = WageEstimate.objects.cited().filter(occupation_id__in=occupations, area__kind="N")
+    return {estimate.occupation_id: estimate for estimate in estimates}
+
+
 class CompareView(TemplateView):
     """/compare/?role=a&role=b: 2 to 4 roles side by side. The URL is the whole state."""
 
@@ -107,13 +132,17 @@ class CompareView(TemplateView):
         slugs = form.cleaned_data["role"]
         found = {
             role.slug: role
-            for role in Role.objects.published().filter(slug__in=slugs).for_compare()
+            for role in Role.objects.published()
+            .filter(slug__in=slugs)
+            .select_related("official_occupation")
+            .for_compare()
         }
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             context["errors"] = [f"“{slug}” is not a role on this site." for slug in missing]
             return context
         roles = [found[slug] for slug in slugs]  # in the order the visitor chose
+        self.add_official_pay(roles, context)
         for role in roles:
             role.median_salary = pick_salary(role.salary_records, "median")
             role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
@@ -135,3 +164,15 @@ class CompareView(TemplateView):
             context["find"] = find
             context["found"] = [(role, _compare_href([*slugs, role.slug])) for role in found_roles]
         return context
+
+    def add_official_pay(self, roles, context):
+        """Each role's national official median (`role.official_estimate`), the release they
+        cite and the BLS footnotes they use."""
+        estimates = national_estimates(roles)
+        for role in roles:
+            role.official_estimate = estimates.get(role.official_occupation_id)
+        if estimates:
+            context["official_release"] = next(iter(estimates.values())).release
+            context["official_footnotes"] = official_footnotes(
+                e.median_footnote for e in estimates.values()
+            )

@@ -135,3 +135,37 @@ def test_docs_load_their_assets_from_this_site_with_no_inline_script_or_style(cl
     script = client.get(reverse("api:docs"), {"script": ""})
     assert script["Content-Type"] == "application/javascript"
     assert not script.cookies and not script.has_header("Vary")
+
+
+@pytest.mark.usefixtures("official_data")
+def test_roles_carry_the_official_median_of_the_chosen_area_with_its_release(client):
+    # The small release (tests/official/oews_file.py): Data Scientists earn 160,000 in CA.
+    body = client.get(ROLES, {"area": "CA", "q": "data scientist", "sort": "title"}).json()
+    by_slug = {role["slug"]: role for role in body["results"]}
+    official = by_slug["data-scientist"]["official_median"]
+    assert official["area"] == {"code": "CA", "name": "California"}
+    assert official["occupation"] == {"soc_code": "15-2051", "title": "Data Scientists"}
+    assert (official["median"], official["top_coded"], official["match"]) == (
+        160000,
+        False,
+        "exact",
+    )
+    assert official["source"]["publisher"] == "U.S. Bureau of Labor Statistics"
+    assert official["as_of"] == "2025-05-01"
+
+
+@pytest.mark.usefixtures("official_data")
+def test_one_role_carries_every_national_official_figure(client):
+    body = client.get(role_url("data-scientist")).json()
+    national = body["official_national"]
+    assert national["area"]["code"] == "US"
+    assert national["median"] == 120000
+    assert national["release"] == "May 2025"
+    assert client.get(role_url("computer-engineer")).json()["official_national"] is None
+
+
+@pytest.mark.usefixtures("official_data")
+def test_the_official_basis_filters_and_sorts_as_the_list_does(client):
+    body = client.get(ROLES, {"basis": "bls", "area": "CA", "pay_min": "150000"}).json()
+    assert {role["official_median"]["median"] for role in body["results"]} == {160000}
+    assert client.get(ROLES, {"basis": "bls", "area": "ZZ"}).status_code == 400

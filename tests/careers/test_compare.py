@@ -147,3 +147,14 @@ def test_role_list_rows_tick_into_the_compare_form_and_role_pages_link_to_it(cli
     assert 'form="compare-roles"' in html
     page = client.get(reverse("careers:role_detail", args=["data-scientist"])).content.decode()
     assert f"{URL}?role=data-scientist" in page
+
+
+@pytest.mark.usefixtures("official_data")
+def test_official_national_pay_is_shown_where_present_with_its_citation(client):
+    response = compare(client, "data-scientist", "computer-engineer")
+    html = response.content.decode()
+    assert "Official median pay (BLS, national)" in html
+    assert "$120,000" in html
+    assert "Official occupation: Data Scientists, SOC 15-2051." in html
+    assert "no official occupation matches this role" in html  # computer engineer
+    assert "U.S. Bureau of Labor Statistics" in html and "May 2025" in html

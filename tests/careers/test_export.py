@@ -108,10 +108,36 @@ def test_the_role_list_links_to_its_export_with_the_current_filters(client, arti
 def test_query_count_is_flat_from_the_article_to_a_thousand_more_roles(
     client, article_data, django_assert_num_queries
 ):
-    # Three choice lists of the filter form, the roles, their skills and their salaries.
-    with django_assert_num_queries(6):
+    # Four choice lists of the filter form (no official area without an import), the roles,
+    # their skills and their salaries.
+    with django_assert_num_queries(7):
         small = rows(client.get(URL, {"sort": "title"}))
     call_command("generate_synthetic_roles", "1000", verbosity=0)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         large = rows(client.get(URL, {"sort": "title"}))
     assert len(large) == len(small) + 1000
+
+
+@pytest.mark.usefixtures("official_data")
+def test_the_official_median_for_the_chosen_area_with_its_source_and_date(client):
+    # The small release (tests/official/oews_file.py): Data Scientists earn 160,000 in CA.
+    by_slug = {r["slug"]: r for r in rows(client.get(URL, {"area": "CA"}))}
+    scientist = by_slug["data-scientist"]
+    assert scientist["bls_area"] == "California"
+    assert scientist["bls_occupation"] == "Data Scientists (SOC 15-2051)"
+    assert scientist["bls_match"] == "exact"
+    assert (scientist["bls_median"], scientist["bls_median_text"]) == ("160000", "$160,000")
+    assert scientist["bls_source"].startswith("U.S. Bureau of Labor Statistics")
+    assert scientist["bls_as_of"] == "May 2025"
+    assert by_slug["computer-engineer"]["bls_median"] == "no data"
+    assert by_slug["computer-engineer"]["bls_median_text"] == "No official occupation matched"
+    # Without an area the nation's figure; the guide's columns are unchanged either way.
+    national = {r["slug"]: r for r in rows(client.get(URL))}
+    assert national["data-scientist"]["bls_median"] == "120000"
+    assert national["data-scientist"]["median_pay"] == scientist["median_pay"]
+
+
+@pytest.mark.usefixtures("official_data")
+def test_on_the_official_basis_the_export_follows_the_official_pay_filter(client):
+    exported = rows(client.get(URL, {"basis": "bls", "area": "CA", "pay_min": "150000"}))
+    assert {r["bls_median"] for r in exported} == {"160000"}

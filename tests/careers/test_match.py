@@ -106,3 +106,13 @@ def test_the_article_ranks_the_machine_learning_engineer_for_its_skills(client, 
     response = client.get(URL, {"have": ["deep-learning", "programming"]})
     assert response.status_code == 200
     assert "machine-learning-engineer" in ranked(response)
+
+
+@pytest.mark.usefixtures("official_data")
+def test_each_ranked_role_shows_its_official_national_median(client):
+    response = client.get(URL, {"have": ["deep-learning"]})
+    mle = next(r for r in response.context["roles"] if r.slug == "machine-learning-engineer")
+    assert mle.bls_median == 120000  # its closest occupation, nationally, in the small release
+    html = response.content.decode()
+    assert "Official median, United States" in html
+    assert "never merged" in html
