@@ -48,7 +48,7 @@ def official_median(role, area, release):
         occupation=role.official_occupation,
         match=role.official_match,
         median=role.bls_median,
-        top_coded=role.bls_median_top_coded,
+        top_coded=bool(role.bls_median_top_coded),  # NULL where the area has no estimate
         footnote=role.bls_median_footnote or "",
         release=release,
     )

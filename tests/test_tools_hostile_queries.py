@@ -52,7 +52,7 @@ def query_strings(draw):
 
 
 @pytest.fixture
-def site(article_data):
+def site(official_data):
     call_command("generate_synthetic_roles", "30", verbosity=0)
 
 
