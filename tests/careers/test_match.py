@@ -116,3 +116,10 @@ def test_each_ranked_role_shows_its_official_national_median(client):
     html = response.content.decode()
     assert "Official median, United States" in html
     assert "never merged" in html
+
+
+def test_every_pay_source_listed_under_the_ranking_is_cited_by_a_figure(client, article_data):
+    response = client.get(URL, {"have": ["deep-learning"]})
+    html = response.content.decode()
+    for number in range(1, len(response.context["pay_notes"]) + 1):
+        assert f'href="#pay-note-{number}"' in html
