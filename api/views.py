@@ -1,8 +1,9 @@
 """Read-only endpoints over the same named QuerySets and the same RoleFilter as the pages.
 
-`/api/v1/roles/` takes the role list's query string (q, pay_min, pay_max, skill, stage,
-company, sort, page) through DjangoFilterBackend and RoleFilter, so it lists exactly the roles
-the list does; invalid filters are a 400 with each field's message.
+`/api/v1/roles/` takes the role list's query string (q, basis, area, pay_min, pay_max, skill,
+stage, company, sort, page) through DjangoFilterBackend (api.filters.RoleFilterBackend) and
+RoleFilter, so it lists exactly the roles the list does; invalid filters are a 400 with each
+field's message. `/api/v1/faq/` takes the FAQ page's `q` through FaqFilter.
 """
 
 from types import SimpleNamespace
