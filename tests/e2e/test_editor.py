@@ -82,8 +82,12 @@ def test_editor_changes_median_pay_and_the_public_page_shows_it(page, editor):
 
     page.goto(f"/careers/{ROLE}/")
     main = page.locator("main").inner_text()
-    assert "$171,250" in main
-    assert main.count("$168,730") == shown_before - 1
+    # Every place that showed the median shows the new figure (the pay panel and, with official
+    # pay loaded, the range chart's "guide's median"); the same number from another record (an
+    # average) stays.
+    places = main.count("$171,250")
+    assert places >= 1
+    assert main.count("$168,730") == shown_before - places
     assert page.console_errors == []
 
 
