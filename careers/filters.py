@@ -17,7 +17,7 @@ from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
 
-from .models import CareerStage, Company, Role, RoleSkill, Skill
+from .models import CareerStage, Company, Role, RoleSkill, Skill, SkillKind
 from .models.salaries import PAY_LIMIT
 from .querysets import OFFICIAL_MEDIAN
 
@@ -173,8 +173,31 @@ class RoleFilterForm(forms.Form):
         return cleaned_data
 
 
-def skill_choices():
-    return list(Skill.objects.values_list("slug", "name"))
+# The skill filter's groups, in this order: what a role is known to need, then what the source
+# names for machine learning roles in general.
+SKILL_GROUPS = ("Technical skills", "Soft skills", "Programming languages")
+
+
+def skill_group(kind, is_programming_language):
+    if is_programming_language:
+        return SKILL_GROUPS[2]
+    return SKILL_GROUPS[1] if kind == SkillKind.SOFT else SKILL_GROUPS[0]
+
+
+def read_skills():
+    """The skill filter's grouped choices (SKILL_GROUPS order, then each skill's own order;
+    empty groups left out) and the slugs of the skills the source names for every machine
+    learning role (ticking one keeps every role), from one query."""
+    groups = {name: [] for name in SKILL_GROUPS}
+    general = set()
+    rows = Skill.objects.order_by("order", "name").values_list(
+        "slug", "name", "kind", "is_programming_language", "for_all_roles"
+    )
+    for slug, name, kind, is_language, for_all_roles in rows:
+        groups[skill_group(kind, is_language)].append((slug, name))
+        if for_all_roles:
+            general.add(slug)
+    return [(group, options) for group, options in groups.items() if options], general
 
 
 def stage_choices():
@@ -187,6 +210,15 @@ def company_choices():
     return list(Company.objects.filter(Exists(hiring)).values_list("slug", "name"))
 
 
+def flat_choices(choices):
+    """(value, label) pairs of choices that may be grouped."""
+    for value, label in choices:
+        if isinstance(label, (list, tuple)):
+            yield from label
+        else:
+            yield value, label
+
+
 def area_choices():
     """The nation, the states and territories: what the area select offers (none until the
     official data is imported)."""
@@ -196,11 +228,7 @@ def area_choices():
 
 
 # Read once per FilterSet: the form validates against these and draws its options from them.
-CHOICES = {
-    "skill": skill_choices,
-    "stage": stage_choices,
-    "company": company_choices,
-}
+CHOICES = {"stage": stage_choices, "company": company_choices}
 
 
 class RoleFilter(django_filters.FilterSet):
@@ -283,6 +311,7 @@ class RoleFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
+        self.filters["skill"].extra["choices"], self.general_skills = read_skills()
         for name, read in CHOICES.items():
             self.filters[name].extra["choices"] = read()
         self.filters["area"].extra["areas"] = area_choices()
@@ -312,6 +341,8 @@ class RoleFilter(django_filters.FilterSet):
 
     def filter_skills(self, queryset, name, value):
         for slug in dict.fromkeys(value):
+            if slug in self.general_skills:
+                continue  # the source names it for every role
             queryset = queryset.filter(
                 pk__in=RoleSkill.objects.filter(skill__slug=slug).values("role_id")
             )
@@ -322,7 +353,7 @@ class RoleFilter(django_filters.FilterSet):
 
     def label_of(self, name, slug):
         """The name shown for a chosen skill, stage or company slug."""
-        return dict(self.filters[name].extra["choices"]).get(slug, slug)
+        return dict(flat_choices(self.filters[name].extra["choices"])).get(slug, slug)
 
     def without(self, name, value=None):
         """The roles these filters find with one of them dropped (one value of `skill`)."""

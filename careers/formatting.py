@@ -6,6 +6,7 @@ the admin uses `money` too. A figure is rendered only together with its citation
 
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils.html import format_html
 
 from .models import Importance
@@ -23,17 +24,34 @@ def money(amount, currency="USD"):
 
 
 def citation(record):
-    """Who says so and when, for any record with `source` and `as_of_display`."""
+    """Who says so and when, for any record with `source` and `as_of_display`. "Source" links to
+    the about page, which says where the data come from and how they are dated."""
     source = getattr(record, "source", None)
     as_of = getattr(record, "as_of_display", "")
     if source is None:
-        named = "not named in the article"
+        named = "not named"
     elif source.url:
         named = format_html('<a href="{}">{}</a>', source.url, source)
     else:
         named = format_html("{}", source)
     when = format_html(", as of {}", as_of) if as_of else ", date not stated"
-    return format_html('<span class="citation">Source: {}{}.</span>', named, when)
+    return format_html(
+        '<span class="citation"><a href="{}">Source</a>: {}{}.</span>',
+        reverse("careers:about") + "#sources",
+        named,
+        when,
+    )
+
+
+def figure_label(salary, figure):
+    """One label per pay figure: the source's own words where they name that figure ("median
+    total pay", "average annual salary"), else a plain one. A range is never called an average."""
+    basis = (getattr(salary, "basis", "") or "").strip()
+    if figure == "range":
+        return "Pay range"
+    if figure in basis.lower():
+        return basis[:1].upper() + basis[1:]
+    return f"{figure.capitalize()} pay"
 
 
 def pay_note_ref(number, salary):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
@@ -89,16 +90,26 @@ class RoleQuerySet(models.QuerySet):
 
     def search(self, text):
         """Roles in which every word of `text` appears in the title, summary, description or
-        the name of one of its skills (case-insensitively, as the database folds case).
+        the name of one of its skills, or of a skill named for every role (case-insensitively,
+        as the database folds case).
 
         Each word is one `pk IN (text matches UNION skill matches)`: on PostgreSQL the text side
         is served by trigram indexes (migration 0007), which an OR beside a subquery would not
         let the planner use.
         """
-        from .models import RoleSkill
+        from .models import RoleSkill, Skill
 
         roles = self
         for word in text.split()[:MAX_SEARCH_WORDS]:
+            # A skill named for every role (Skill.for_all_roles) matches every role: one check,
+            # not a scan, when no such skill has the word.
+            in_general = (
+                self.model.objects.filter(
+                    Exists(Skill.objects.filter(for_all_roles=True, name__icontains=word))
+                )
+                .order_by()
+                .values("pk")
+            )
             in_text = (
                 self.model.objects.filter(
                     Q(title__icontains=word)
@@ -111,7 +122,7 @@ class RoleQuerySet(models.QuerySet):
             in_skills = (
                 RoleSkill.objects.filter(skill__name__icontains=word).order_by().values("role_id")
             )
-            roles = roles.filter(pk__in=in_text.union(in_skills))
+            roles = roles.filter(pk__in=in_text.union(in_skills, in_general))
         return roles
 
     def ordered_by(self, sort):

@@ -4,13 +4,13 @@ from faq.models import FaqEntry
 from official.charts import range_chart
 from official.models import FIGURES, Footnote, Release, WageEstimate
 
-from .models import Duty, EducationStep, Role, SkillKind
+from .models import Duty, EducationStep, Role, Skill, SkillKind
 from .querysets import cited_salaries, pick_salary
 
 
 def role_page(slug):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
-    there is no such published role. Ten queries, however many roles, skills or salaries.
+    there is no such published role. Eleven queries, however many roles, skills or salaries.
 
     One page of one role: each list is its own query through the role's related managers
     (measured: prefetch_related's machinery cost as much again as the ten queries themselves).
@@ -19,7 +19,8 @@ def role_page(slug):
     role = published.select_related("stage", "description_source", "official_occupation").get(
         slug=slug
     )
-    skills = list(role.role_skills.select_related("skill"))
+    skills = list(role.role_skills.select_related("skill__source"))
+    technical = [link for link in skills if link.skill.kind == SkillKind.TECHNICAL]
     next_roles = list(
         published.filter(previous_roles=role).with_cited_median().order_by("title", "pk")
     )
@@ -28,9 +29,20 @@ def role_page(slug):
     salaries = list(cited_salaries().filter(role=role))
     return {
         "role": role,
-        "technical_skills": [link for link in skills if link.skill.kind == SkillKind.TECHNICAL],
+        "technical_skills": technical,
+        # Who lists them (TechRepublic for the guide's list), credited where the list is shown.
+        "technical_sources": list(
+            dict.fromkeys(link.skill.source for link in technical if link.skill.source)
+        ),
         "soft_skills": [link for link in skills if link.skill.kind == SkillKind.SOFT],
+        # Named by the source for machine learning roles in general (Skill.for_all_roles).
+        "general_skills": list(
+            Skill.objects.filter(for_all_roles=True)
+            .select_related("source")
+            .order_by("is_programming_language", "kind", "order", "name")
+        ),
         "salaries": salaries,
+        "median_salary": pick_salary(salaries, "median"),
         **official_pay(role, pick_salary(salaries, "median")),
         "next_roles": next_roles,
         "previous_roles": list(

@@ -15,6 +15,7 @@ class StaticViewSitemap(Sitemap):
             "careers:company_list",
             "careers:outlook",
             "careers:path",
+            "careers:about",
             "faq:list",
             "official:area_picker",
         ]

@@ -18,4 +18,5 @@ urlpatterns = [
     path("path/", views.PathView.as_view(), name="path"),
     path("match/", views.MatchView.as_view(), name="match"),
     path("compare/", views.CompareView.as_view(), name="compare"),
+    path("about/", views.AboutView.as_view(), name="about"),
 ]

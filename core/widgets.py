@@ -28,15 +28,28 @@ class PayInput(NulSafeTextInput):
         )
 
 
+class DisablesOptions:
+    """Options whose value is in `disabled_values` render disabled, unless chosen (a filter's
+    option that would find nothing is shown as such, and a chosen one can still be unticked)."""
+
+    disabled_values = frozenset()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if not selected and str(value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
+
+
 # Django's choice widgets with their option templates written into one template each (the same
 # markup): a list page draws dozens of options, and each include costs a template render.
-class CheckboxList(forms.CheckboxSelectMultiple):
+class CheckboxList(DisablesOptions, forms.CheckboxSelectMultiple):
     template_name = "core/widgets/choices.html"
 
 
-class RadioList(forms.RadioSelect):
+class RadioList(DisablesOptions, forms.RadioSelect):
     template_name = "core/widgets/choices.html"
 
 
-class OptionSelect(forms.Select):
+class OptionSelect(DisablesOptions, forms.Select):
     template_name = "core/widgets/select.html"

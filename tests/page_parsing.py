@@ -54,3 +54,38 @@ def same_site_paths(page_url, hrefs):
         if parts.scheme in ("http", "https") and parts.netloc == "testserver":
             paths.add(parts.path + (f"?{parts.query}" if parts.query else ""))
     return paths
+
+
+# Attributes a visitor reads or hears: tooltips, accessible names, the search-result snippet.
+READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+
+
+class TextParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts.extend(attrs[name] for name in READ_ATTRIBUTES if attrs.get(name))
+        if tag == "meta" and attrs.get("name") == "description":
+            self.parts.append(attrs.get("content", ""))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visitor_text(response):
+    """Everything on a page a visitor reads: its text (the <title> included) and the attributes
+    that are read out or shown (READ_ATTRIBUTES, the meta description); never tag names."""
+    parser = TextParser()
+    parser.feed(response.content.decode())
+    return " ".join(parser.parts)

@@ -17,10 +17,13 @@ SYNTHETIC_ROLES = 1000
 # "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map.
 PAGES = {
     "/": 5,
-    "/skills/": 1,
+    "/skills/": 2,
     "/skills/artificial-intelligence/": 3,
     "/companies/": 1,
     "/companies/amazon/": 3,
+    # A company no role lists: the companies whose roles are known, so the page is no dead end.
+    "/companies/google/": 3,
+    "/about/": 1,
     "/outlook/": 1,
     "/path/": 10,
     "/faq/": 2,

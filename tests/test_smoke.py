@@ -1,5 +1,6 @@
 """Walk the whole public site on the article's data: every page renders, links reach every page."""
 
+import re
 from collections import deque
 from unittest import mock
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from careers.models import Company, Role, Skill
 from careers.views import HomeView
-from tests.page_parsing import parse, same_site_paths
+from tests.page_parsing import parse, same_site_paths, visitor_text
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ STATIC_PAGES = [
     "careers:company_list",
     "careers:outlook",
     "careers:path",
+    "careers:about",
     "faq:list",
     "official:area_picker",
 ]
@@ -50,6 +52,51 @@ def test_every_page_and_every_detail_page_renders(article_data, client):
         assert_is_page(client.get(url), url)
 
 
+# States of the role list and the FAQ that show other text: errors, an empty result, a search.
+PAGE_STATES = [
+    "/careers/?pay_min=lots&pay_max=-5&sort=bogus",
+    "/careers/?stage=entry-level&company=amazon",
+    "/careers/?q=linguist&skill=deep-learning",
+    "/faq/?q=paying",
+    "/faq/?q=nothing-matches-this",
+    "/careers/?basis=bls&area=CA&sort=-pay",
+    "/careers/?basis=bls&area=DC",
+    "/areas/?find=ca",
+]
+
+
+def test_no_page_calls_the_source_the_article(official_data, client):
+    """Visitors never read the site's internal name for its source ("the article"): /about/
+    says what the data are. Every public page of the smoke walk, its 404 and list states, with
+    official pay loaded so its panels show too."""
+    urls = [reverse(name) for name in STATIC_PAGES] + detail_urls() + PAGE_STATES
+    found = {}
+    for url in [*urls, "/no-such-page/"]:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        words = re.findall(r"[^.]*\barticles?\b[^.]*", visitor_text(response), re.IGNORECASE)
+        if words:
+            found[url] = words
+    assert not found, found
+
+
+def test_about_page_explains_the_data_and_every_citation_links_to_it(article_data, client):
+    about = reverse("careers:about")
+    text = visitor_text(client.get(about))
+    for heading in ("Where the data come from", "How figures are dated", "What “no data” means"):
+        assert heading in text
+    assert "Want to Work in Machine Learning? [2025 Career & Industry Guide]" in text
+    assert "Bureau of Labor Statistics" in text
+    # Each source is listed once, with its note (the report dated by its title).
+    assert "the year in the report’s title" in text
+    for url in ["/", "/outlook/", "/careers/machine-learning-engineer/", "/path/"]:
+        page = parse(client.get(url))
+        citations = [a for tag, a in page.tags if tag == "span" and a.get("class") == "citation"]
+        assert citations, url
+        assert page.links.count(f"{about}#sources") >= len(citations), url
+    assert about in parse(client.get("/")).links
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -66,6 +113,18 @@ def test_unknown_addresses_get_the_sites_404_page(article_data, client, url):
     assert ("div", {"class": "error-page", "data-error": "404"}) in page.tags
     assert page.count("h1") == 1
     assert "/" in same_site_paths(url, page.links)  # a way back home
+    # A search box and the main ways on.
+    assert (
+        "form",
+        {
+            "class": "home-search",
+            "method": "get",
+            "action": "/careers/",
+            "role": "search",
+            "aria-label": "Roles",
+        },
+    ) in page.tags
+    assert {"/careers/", "/skills/", "/path/", "/companies/", "/faq/", "/about/"} <= set(page.links)
 
 
 def test_unpublished_role_is_a_404(article_data, client):
@@ -128,7 +187,15 @@ def test_every_page_is_reachable_from_home_by_links_alone(article_data, client):
             queue.append(path)
 
     paths = seen
-    for required in ("/careers/", "/skills/", "/companies/", "/faq/", "/outlook/", "/path/"):
+    for required in (
+        "/careers/",
+        "/skills/",
+        "/companies/",
+        "/faq/",
+        "/outlook/",
+        "/path/",
+        "/about/",
+    ):
         assert required in paths
     assert "/careers/machine-learning-engineer/" in paths
     assert any(p.startswith("/skills/") and p != "/skills/" for p in paths)

@@ -32,9 +32,14 @@ class SourceAdmin(EditorAdmin):
 
 @admin.register(Skill)
 class SkillAdmin(EditorAdmin):
-    list_display = ["name", "kind", "is_programming_language", "order", "source"]
+    list_display = ["name", "kind", "is_programming_language", "for_all_roles", "order", "source"]
     list_select_related = ["source"]
-    list_filter = ["kind", "is_programming_language", ("source", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "kind",
+        "is_programming_language",
+        "for_all_roles",
+        ("source", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -155,6 +156,17 @@ class RoleSkill(models.Model):
 
     def __str__(self):
         return f"{self.skill} for {self.role} ({self.get_importance_display()})"
+
+    def clean(self):
+        # A skill named for every role is shown on every role's page already; a link would
+        # credit it to this role alone, beyond what its source says.
+        if self.skill_id and self.skill.for_all_roles:
+            raise ValidationError(
+                {
+                    "skill": "This skill is set for machine learning roles in general, so every "
+                    "role shows it already: do not link it to one role."
+                }
+            )
 
     def natural_key(self):
         return (self.role.slug, self.skill.slug)

@@ -37,6 +37,14 @@ class Skill(SluggedModel):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Position in lists: lower numbers come first."
     )
+    for_all_roles = models.BooleanField(
+        "for machine learning roles in general",
+        default=False,
+        help_text="Tick when the source names this skill for machine learning positions in "
+        "general, not for particular roles (the article's soft skills, and the programming "
+        "languages its FAQ says to learn). It is then shown on every role's page, with that "
+        "scope, and is not linked to roles one by one.",
+    )
 
     class Meta:
         ordering = ["kind", "order", "name"]

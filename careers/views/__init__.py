@@ -1,11 +1,12 @@
 from .companies import CompanyDetailView, CompanyListView
 from .export import RoleExportView
-from .pages import HomeView, OutlookView, PathView
+from .pages import AboutView, HomeView, OutlookView, PathView
 from .roles import RoleDetailView, RoleListView
 from .skills import SkillDetailView, SkillListView
 from .tools import CompareView, MatchView
 
 __all__ = [
+    "AboutView",
     "CompanyDetailView",
     "CompareView",
     "CompanyListView",

@@ -1,7 +1,7 @@
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.views.generic import DetailView, ListView
 
-from ..models import Company
+from ..models import Company, Role
 
 
 class CompanyListView(ListView):
@@ -21,5 +21,11 @@ class CompanyDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = self.object.roles.published().with_cited_median().order_by("title")
+        context["roles"] = roles = list(
+            self.object.roles.published().with_cited_median().order_by("title")
+        )
+        if not roles:
+            # Not a dead end: the companies whose roles the site does know.
+            hiring = Role.objects.published().filter(hiring_companies=OuterRef("pk"))
+            context["other_companies"] = Company.objects.filter(Exists(hiring)).order_by("name")
         return context

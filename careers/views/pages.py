@@ -15,10 +15,8 @@ from ..models import (
     Quote,
     QuoteTopic,
     Role,
-    Salary,
+    Source,
 )
-
-HEADLINE_ROLE_SLUG = "machine-learning-engineer"
 
 # "you may want to start in a software engineer, software programmer, software developer,
 # data scientist or computer engineer role" (the article, How to Start a Career: Experience).
@@ -35,24 +33,61 @@ def outlook_statistics():
     return OutlookStatistic.objects.select_related("source")
 
 
+def group_by_statement(statistics):
+    """Neighbouring figures quoted from one statement, as groups: the statement is shown once
+    for its group, not once per figure."""
+    groups = []
+    for statistic in statistics:
+        if groups and groups[-1]["statement"] == statistic.statement:
+            groups[-1]["statistics"].append(statistic)
+        else:
+            groups.append({"statement": statistic.statement, "statistics": [statistic]})
+    for group in groups:
+        group["shared"] = len(group["statistics"]) > 1
+    return groups
+
+
 class HomeView(TemplateView):
     template_name = "careers/home.html"
 
+    # The home page's short table of roles by pay; the full list is one click away.
+    TOP_PAID_ROLES = 5
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        roles = list(
+            Role.objects.published()
+            .filter(median_pay__isnull=False)
+            .with_cited_median()
+            .order_by("-median_pay", "title", "pk")[: self.TOP_PAID_ROLES]
+        )
+        context["top_paid_roles"] = roles
+        # One citation under the table when every figure in it has the same source and date.
+        shown = [role.median_salaries[0] for role in roles if role.median_salaries]
+        cited = {(s.source_id, s.as_of, s.as_of_precision, s.basis) for s in shown}
+        context["top_paid_citation"] = (
+            shown[0] if len(shown) == len(roles) and len(cited) == 1 else None
+        )
+        # Only figures with a number are headlines; worded ones stay on the outlook page.
+        context["statistic_groups"] = group_by_statement(
+            outlook_statistics().filter(value__isnull=False)
+        )
         context["definitions"] = Quote.objects.filter(topic=QuoteTopic.DEFINITION).select_related(
             "source"
         )
         # In the article's order; the template groups neighbours that share a source.
         context["applications"] = Application.objects.select_related("source")
-        context["headline_role"] = Role.objects.published().filter(slug=HEADLINE_ROLE_SLUG).first()
-        context["headline_salaries"] = (
-            Salary.objects.filter(role__slug=HEADLINE_ROLE_SLUG, role__is_published=True)
-            .select_related("source")
-            .order_by("source__publisher", "pk")
-        )
-        # Only figures with a number are headlines; worded ones stay on the outlook page.
-        context["statistics"] = outlook_statistics().filter(value__isnull=False)
+        return context
+
+
+class AboutView(TemplateView):
+    """/about/: where the data come from, how figures are dated, what "no data" means."""
+
+    template_name = "careers/about.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sources"] = Source.objects.order_by("publisher", "title", "pk")
         return context
 
 
@@ -61,7 +96,12 @@ class OutlookView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["statistics"] = outlook_statistics()
+        statistics = list(outlook_statistics())
+        # A card shows a figure; what a source says only in words is context beside them.
+        context["statistic_groups"] = group_by_statement(
+            [s for s in statistics if s.value is not None]
+        )
+        context["worded"] = [s for s in statistics if s.value is None]
         return context
 
 

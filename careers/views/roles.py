@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from ..filters import DEFAULT_SORT, RoleFilter
+from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
+from ..option_counts import option_counts, show_option_counts
 from ..querysets import PAY_RANGE, pick_salary
 from ..selectors import official_footnotes, official_release, role_page
 
@@ -82,6 +83,12 @@ def cite_pay(roles):
                 if key not in notes:
                     notes[key] = (len(notes) + 1, salary)
                 setattr(role, f"{kind}_note", notes[key][0])
+        # A row says so when its median and its range come from different sources.
+        role.mixed_sources = bool(
+            role.median_salary
+            and role.range_salary
+            and role.median_salary.source_id != role.range_salary.source_id
+        )
     return [salary for _, salary in notes.values()]
 
 
@@ -122,6 +129,12 @@ class RoleListView(FilterView):
             for label, params, _ in active_filters(filterset)
         ]
         context["clear_href"] = _href(self._sort_only())
+        sort = getattr(filterset.form, "cleaned_data", {}).get("sort")
+        context["sort"] = sort
+        context["sort_choices"] = SORT_CHOICES
+        # The filter form keeps a chosen sort when it is submitted (the menu is outside it).
+        context["sort_kept"] = sort if sort and sort != DEFAULT_SORT else None
+        show_option_counts(filterset.form, option_counts(filterset, context["paginator"].count))
         if filterset.is_valid() and filterset.official_area is not None:
             context["official_area"] = filterset.official_area
             context["official_release"] = official_release()

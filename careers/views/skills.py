@@ -1,7 +1,8 @@
 from django.db.models import Count, F, Q
 from django.views.generic import DetailView, ListView
 
-from ..models import Role, Skill, SkillKind
+from ..filters import SKILL_GROUPS, skill_group
+from ..models import Role, Skill
 
 
 class SkillListView(ListView):
@@ -9,16 +10,33 @@ class SkillListView(ListView):
     context_object_name = "skills"
 
     def get_queryset(self):
-        return Skill.objects.annotate(
-            role_count=Count("roles", filter=Q(roles__is_published=True), distinct=True)
-        ).order_by("order", "name")
+        return (
+            Skill.objects.select_related("source")
+            .annotate(role_count=Count("roles", filter=Q(roles__is_published=True), distinct=True))
+            .order_by("order", "name")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         skills = list(context["skills"])
-        context["groups"] = [
-            (kind.label, [s for s in skills if s.kind == kind.value]) for kind in SkillKind
-        ]
+        groups = []
+        for label in SKILL_GROUPS:
+            members = [s for s in skills if skill_group(s.kind, s.is_programming_language) == label]
+            groups.append(
+                {
+                    "label": label,
+                    "skills": members,
+                    # Credited where the list is shown: who lists these skills, and in what words.
+                    "sources": list(dict.fromkeys(s.source for s in members if s.source)),
+                    "scopes": list(
+                        dict.fromkeys(
+                            s.description for s in members if s.for_all_roles and s.description
+                        )
+                    ),
+                }
+            )
+        context["groups"] = groups
+        context["role_total"] = Role.objects.published().count()
         return context
 
 

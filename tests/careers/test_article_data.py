@@ -199,17 +199,37 @@ def test_skills_and_how_much_they_matter_to_the_machine_learning_engineer():
         "Software engineering and system design",
         "Artificial intelligence",
     ]
-    valuable = ["Teamwork", "Good communication", "Organization", "Strong work ethic"]
     links = RoleSkill.objects.filter(role__slug="machine-learning-engineer")
-    assert [rs.skill.name for rs in links if rs.importance == Importance.ESSENTIAL] == essential
-    assert [rs.skill.name for rs in links if rs.importance == Importance.VALUABLE] == valuable
-    assert RoleSkill.objects.count() == 12
+    # "According to TechRepublic, machine learning engineers must be skilled in the following".
+    assert [rs.skill.name for rs in links] == essential
+    assert {rs.importance for rs in links} == {Importance.ESSENTIAL}
+    assert RoleSkill.objects.count() == len(essential)
     assert {s.source.slug for s in Skill.objects.filter(name__in=essential)} == {"techrepublic"}
+    assert not Skill.objects.filter(name__in=essential, for_all_roles=True).exists()
+
+
+def test_soft_skills_and_languages_are_named_for_machine_learning_roles_in_general():
+    # "Soft skills are also extremely valuable in machine learning positions" and the FAQ's
+    # "Learn programming languages (Python, R)": never credited to one role.
+    general = Skill.objects.filter(for_all_roles=True)
+    soft = general.filter(kind=SkillKind.SOFT)
+    assert list(soft.order_by("order").values_list("name", flat=True)) == [
+        "Teamwork",
+        "Good communication",
+        "Organization",
+        "Strong work ethic",
+    ]
     assert set(Skill.objects.filter(kind=SkillKind.SOFT).values_list("name", flat=True)) == set(
-        valuable
+        soft.values_list("name", flat=True)
     )
     languages = Skill.objects.filter(is_programming_language=True)
     assert set(languages.values_list("name", flat=True)) == {"Python", "R"}
+    assert all(skill.for_all_roles for skill in languages)
+    assert not RoleSkill.objects.filter(skill__for_all_roles=True).exists()
+    assert {s.description for s in soft} == {
+        "Soft skills are also extremely valuable in machine learning positions."
+    }
+    assert all("(Python, R)" in s.description for s in languages)
 
 
 def test_companies_are_exactly_the_ones_the_article_names():

@@ -40,22 +40,24 @@ def salary(**fields):
 def test_citation_links_a_source_with_an_address_and_escapes_its_name():
     source = Source(publisher="Smith & Co", title="", url="https://example.com/pay?a=1&b=2")
     assert render("{% citation record %}", record=salary(source=source)) == (
-        '<span class="citation">Source: <a href="https://example.com/pay?a=1&amp;b=2">'
-        "Smith &amp; Co</a>, as of February 2025.</span>"
+        '<span class="citation"><a href="/about/#sources">Source</a>: '
+        '<a href="https://example.com/pay?a=1&amp;b=2">Smith &amp; Co</a>, as of February 2025.'
+        "</span>"
     )
 
 
 def test_citation_names_a_source_without_an_address_as_text():
     record = salary(source=Source(publisher="<b>Glassdoor</b>", title=""), as_of=None)
     assert render("{% citation record %}", record=record) == (
-        '<span class="citation">Source: &lt;b&gt;Glassdoor&lt;/b&gt;, date not stated.</span>'
+        '<span class="citation"><a href="/about/#sources">Source</a>: &lt;b&gt;Glassdoor&lt;/b&gt;, '
+        "date not stated.</span>"
     )
 
 
-def test_citation_says_when_the_article_names_no_source():
+def test_citation_says_when_no_source_is_named():
     record = SimpleNamespace(source=None, as_of_display="2024")
     assert render("{% citation record %}", record=record) == (
-        '<span class="citation">Source: not named in the article, as of 2024.</span>'
+        '<span class="citation"><a href="/about/#sources">Source</a>: not named, as of 2024.</span>'
     )
 
 

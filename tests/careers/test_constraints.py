@@ -196,3 +196,12 @@ def test_company_names_are_unique_ignoring_case():
     with pytest.raises(ValidationError) as excinfo:
         duplicate.full_clean()
     assert "A company with this name already exists." in excinfo.value.messages
+
+
+def test_a_skill_for_every_role_is_not_linked_to_one():
+    general = SkillFactory(name="Teamwork", for_all_roles=True)
+    link = RoleSkill(role=RoleFactory(), skill=general)
+    with pytest.raises(ValidationError) as refused:
+        link.full_clean()
+    assert "every role shows it already" in refused.value.message_dict["skill"][0]
+    RoleSkill(role=RoleFactory(), skill=SkillFactory()).full_clean()  # any other skill is fine

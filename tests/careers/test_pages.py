@@ -1,6 +1,7 @@
 """The public pages other than the role list and role page, on small hand-made data sets."""
 
 import datetime
+import html
 import re
 from decimal import Decimal
 
@@ -30,6 +31,11 @@ def text(response):
     return response.content.decode()
 
 
+def words(response):
+    """What a reader sees: tags dropped, entities decoded ("Source" links to the about page)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text(response)))
+
+
 # ---------- home ----------
 
 
@@ -41,29 +47,28 @@ def test_home_quotes_the_definitions_with_their_sources(client):
     Quote.objects.create(
         slug="prof-1", text="They solve problems.", topic=QuoteTopic.PROFESSION, source=source
     )
-    body = text(client.get("/"))
+    response = client.get("/")
+    body = text(response)
     assert "<blockquote><p>A branch of AI.</p></blockquote>" in body
-    assert "Source: TechRepublic, date not stated." in body
+    assert "Source: TechRepublic, date not stated." in words(response)
+    # Below the ways into the roles: the search comes first.
+    assert body.index('id="home-q"') < body.index("A branch of AI.")
     assert "They solve problems." not in body  # not a definition
 
 
-def test_home_shows_headline_pay_and_outlook_each_with_source_and_date(client):
-    role = RoleFactory(slug="machine-learning-engineer", title="Machine Learning Engineer")
-    SalaryFactory(
-        role=role,
-        source=SourceFactory(publisher="Pay Survey", title=""),
-        median=150_000,
-        as_of=FEB_2025,
-    )
-    SalaryFactory(
-        role=role,
-        source=SourceFactory(publisher="Other Survey", title=""),
-        median=None,
-        average=151_000,
-        low=120_000,
-        high=190_000,
-        as_of=None,
-    )
+def test_home_shows_roles_by_pay_and_outlook_each_with_source_and_date(
+    client, django_capture_on_commit_callbacks
+):
+    survey = SourceFactory(publisher="Pay Survey", title="")
+    # The stored median that orders the table is refreshed when the salaries commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        top = RoleFactory(title="Top paid")
+        SalaryFactory(role=top, source=survey, median=150_000, as_of=FEB_2025)
+        second = RoleFactory(title="Second paid")
+        SalaryFactory(role=second, source=survey, median=140_000, as_of=FEB_2025)
+        # Only an average: no median, so not in a table of median pay.
+        average_only = RoleFactory(title="Average only")
+        SalaryFactory(role=average_only, median=None, average=151_000, as_of=None)
     OutlookStatisticFactory(
         label="Growth",
         value=Decimal("53"),
@@ -72,15 +77,48 @@ def test_home_shows_headline_pay_and_outlook_each_with_source_and_date(client):
         as_of=FEB_2025,
     )
     OutlookStatisticFactory(label="Worded only", value=None, unit="")
-    body = text(client.get("/"))
-    assert "$150,000" in body
-    assert "Source: Pay Survey, as of February 2025." in body
-    assert "$151,000" in body and "$120,000 to $190,000" in body
-    assert "Source: Other Survey, date not stated." in body
+    response = client.get("/")
+    body, seen = text(response), words(response)
+    table = body.split('id="top-pay"')[1].split("</section>")[0]
+    assert table.index(top.get_absolute_url()) < table.index(second.get_absolute_url())
+    assert "$150,000" in table and "$140,000" in table
+    assert average_only.get_absolute_url() not in table
+    assert "Source: Pay Survey, as of February 2025." in seen
     assert "53%" in body
-    assert "Source: Jobs Board, as of February 2025." in body
+    assert "Source: Jobs Board, as of February 2025." in seen
     assert "Worded only" not in body  # headline figures are the ones with a number
-    assert role.get_absolute_url() in body
+
+
+def test_home_table_cites_each_row_when_sources_differ(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for publisher, median in (("Survey A", 150_000), ("Survey B", 140_000)):
+            SalaryFactory(
+                role=RoleFactory(),
+                source=SourceFactory(publisher=publisher, title=""),
+                median=median,
+                as_of=FEB_2025,
+            )
+    response = client.get("/")
+    table = words(response).split("Roles by pay")[1].split("Growth and demand")[0]
+    assert "$150,000 median total pay. Source: Survey A, as of February 2025." in table
+    assert "$140,000 median total pay. Source: Survey B, as of February 2025." in table
+
+
+def test_home_leads_with_a_role_search_and_the_main_ways_in(client):
+    page = parse(client.get("/"))
+    forms = [a for tag, a in page.tags if tag == "form"]
+    assert forms[0]["action"] == "/careers/" and forms[0]["method"] == "get"
+    assert (
+        "input",
+        {
+            "type": "search",
+            "name": "q",
+            "id": "home-q",
+            "maxlength": "200",
+            "aria-describedby": "home-q-hint",
+        },
+    ) in page.tags
+    assert {"/careers/?sort=-pay", "/skills/", "/path/#start-in"} <= set(page.links)
 
 
 def test_home_links_into_every_section(client):
@@ -154,11 +192,27 @@ def test_outlook_formats_values_and_cites_every_statistic(client):
     OutlookStatisticFactory(label="Unsourced", value=None, unit="", source=None, statement="Much.")
     body = text(client.get("/outlook/"))
     assert "over 2,800 results" in body
-    assert "Source: LinkedIn, as of February 2025." in body
+    seen = words(client.get("/outlook/"))
+    assert "Source: LinkedIn, as of February 2025." in seen
     assert "#8" in body
     assert "1,000,000 jobs" in body and "Period: over the next five years" in body
-    assert "Unsourced" in body
-    assert "Source: not named in the article, date not stated." in body
+    # Worded only: no card without a figure, the statement as context.
+    assert "Much." in body and "Unsourced" not in body
+    assert "Source: not named, date not stated." in seen
+
+
+def test_outlook_shows_a_statement_shared_by_two_figures_once(client):
+    statement = "Demand will rise by 40% or 1 million jobs, says a report."
+    source = SourceFactory(publisher="Forum")
+    OutlookStatisticFactory(
+        label="Rise", value=40, unit="percent", statement=statement, source=source
+    )
+    OutlookStatisticFactory(
+        label="Jobs", value=1000000, unit="jobs", statement=statement, source=source
+    )
+    body = text(client.get("/outlook/"))
+    assert body.count(statement) == 1
+    assert "40%" in body and "1,000,000 jobs" in body
 
 
 @pytest.mark.parametrize(
@@ -181,17 +235,24 @@ def test_stat_value_formats_like_the_article(value, unit, qualifier, expected):
 
 
 def test_skill_list_groups_skills_and_counts_published_roles(client):
-    python = SkillFactory(name="Python", is_programming_language=True)
-    teamwork = SkillFactory(name="Teamwork", kind=SkillKind.SOFT)
-    RoleSkillFactory(skill=python)
-    RoleSkillFactory(skill=python)
-    RoleSkillFactory(skill=python, role=RoleFactory(is_published=False))
+    techrepublic = SourceFactory(publisher="TechRepublic", title="")
+    deep = SkillFactory(name="Deep learning", source=techrepublic)
+    python = SkillFactory(name="Python", is_programming_language=True, for_all_roles=True)
+    teamwork = SkillFactory(
+        name="Teamwork", kind=SkillKind.SOFT, for_all_roles=True, description="Valuable in general."
+    )
+    RoleSkillFactory(skill=deep)
+    RoleSkillFactory(skill=deep)
+    RoleSkillFactory(skill=deep, role=RoleFactory(is_published=False))
     body = text(client.get("/skills/"))
-    technical, soft = body.split("Soft skills</h2>")
-    assert "Python" in technical and "Teamwork" in soft
-    assert 'Python</a> <span class="tag">Programming language</span>' in body
+    technical, rest = body.split("Soft skills</h2>")
+    soft, languages = rest.split("Programming languages</h2>")
+    assert deep.slug in technical and "Listed by: TechRepublic." in technical
     assert '<td class="num">2</td>' in technical  # the unpublished role is not counted
-    assert teamwork.slug in soft
+    assert teamwork.slug in soft and "Valuable in general." in soft
+    assert python.slug in languages
+    # Named for every role: never counted as linked to one.
+    assert "All 2 (in general)" in soft and "All 2 (in general)" in languages
 
 
 def test_skill_page_lists_roles_with_cited_median_or_no_pay_data(client):
@@ -257,9 +318,13 @@ def test_company_page_lists_the_published_roles_it_hires_for(client):
 
 def test_company_page_without_roles_says_so(client):
     company = CompanyFactory(name="Quiet")
-    assert "does not say which roles Quiet hires for" in text(
-        client.get(f"/companies/{company.slug}/")
-    )
+    hiring = CompanyFactory(name="Hiring")
+    RoleFactory().hiring_companies.add(hiring)
+    body = text(client.get(f"/companies/{company.slug}/"))
+    assert "the sources do not say which roles Quiet hires for" in body
+    # No dead end: the companies whose roles are known, and the roles.
+    links = set(parse(client.get(f"/companies/{company.slug}/")).links)
+    assert {f"/companies/{hiring.slug}/", "/careers/", "/path/#start-in"} <= links
 
 
 # ---------- career path ----------
@@ -276,9 +341,10 @@ def test_path_shows_steps_in_order_and_roles_at_each_stage(client):
     junior = RoleFactory(title="Junior", stage=entry)
     head = RoleFactory(title="Head", stage=lead)
     RoleFactory(title="Secret", stage=lead, is_published=False)
-    body = text(client.get("/path/"))
+    response = client.get("/path/")
+    body = text(response)
     assert body.index("First step") < body.index("Second step")
-    assert "Source: Discover Data Science" in body
+    assert "Source: Discover Data Science" in words(response)
     # The text ladder (the map above it draws the same stages and roles).
     ladder = body[body.index("Career stages, from entry level to leadership") :]
     assert ladder.index("Entry level") < ladder.index(junior.get_absolute_url())

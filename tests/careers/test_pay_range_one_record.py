@@ -61,7 +61,7 @@ def test_role_list_shows_one_records_range_with_that_records_footnote(
     for mixed in ("$111,000", "$299,000"):
         assert mixed not in body
     note = body[body.index(f'id="pay-note-{shown.range_note}"') :].split("</li>")[0]
-    assert "Source: Both Ends Survey, as of June 2024." in note
+    assert "Source</a>: Both Ends Survey, as of June 2024." in note
 
 
 def test_role_page_cites_each_records_range_beside_that_record(client, role_with_split_range):
@@ -75,5 +75,5 @@ def test_role_page_cites_each_records_range_beside_that_record(client, role_with
         "Both Ends Survey": '$120,000</span>–<span class="figure">$180,000',
     }
     for publisher, figure in expected.items():
-        [record] = [r for r in records if f"Source: {publisher}," in r]
+        [record] = [r for r in records if f"Source</a>: {publisher}," in r]
         assert figure in record

@@ -58,14 +58,46 @@ def test_role_without_pay_says_so_and_shows_no_warning(client):
     assert "Salary data fluctuates frequently." not in html
 
 
-def test_skills_are_grouped_technical_then_soft_and_link_to_skill_pages(mle):
-    technical = mle.index("<h3>Technical skills</h3>")
-    soft = mle.index("<h3>Soft skills</h3>")
-    assert technical < soft
+def test_skills_credit_techrepublic_and_show_general_skills_with_their_scope(mle):
+    section = re.search(r'<section class="role-skills".*?</section>', mle, re.S).group(0)
+    technical = section.index("<h3>Technical skills</h3>")
+    general = section.index("<h3>For machine learning roles in general</h3>")
     deep = reverse("careers:skill_detail", args=["deep-learning"])
     teamwork = reverse("careers:skill_detail", args=["teamwork"])
-    assert technical < mle.index(f'href="{deep}"') < soft < mle.index(f'href="{teamwork}"')
-    assert "Essential" in mle and "Valuable" in mle
+    python = reverse("careers:skill_detail", args=["python"])
+    assert technical < section.index(f'href="{deep}"') < general
+    # TechRepublic's list is credited where it is shown.
+    assert technical < section.index("Skills listed by: TechRepublic.") < general
+    assert "Essential" in section
+    # The soft skills and the FAQ's languages: scoped to machine learning roles in general.
+    after = section[general:]
+    assert f'href="{teamwork}"' in after and f'href="{python}"' in after
+    assert "Soft skills are also extremely valuable in machine learning positions." in after
+    assert "learn programming languages (Python, R)" in after
+    assert "Valuable" not in section  # never credited to this role as its own
+
+
+def test_general_skills_show_on_every_role_page(client):
+    html = page(client, "head-of-ai").text
+    assert "<h3>For machine learning roles in general</h3>" in html
+    assert 'href="/skills/teamwork/"' in html
+
+
+def test_quick_facts_come_first_with_pay_stage_key_skills_and_next_step(mle):
+    box = re.search(r'<section class="quick-facts".*?</section>', mle, re.S).group(0)
+    assert mle.index('class="quick-facts"') < mle.index('class="pay-panel"')
+    assert mle.index('class="pay-panel"') < mle.index('class="role-description"')
+    assert "Median total pay" in box and "$168,730" in box and "February 2025" in box
+    assert 'href="#career-stage">Established</a>' in box
+    assert "Computer science fundamentals" in box
+    assert 'href="/careers/nlp-scientist/"' in box
+
+
+def test_pay_labels_name_each_figure_once(mle):
+    panel = re.search(r'<section class="pay-panel".*?</section>', mle, re.S).group(0)
+    labels = re.findall(r"<dt>(.*?)</dt>", panel)
+    # The guide's median and Glassdoor's average and range, each with one plain label.
+    assert labels == ["Median total pay", "Average annual salary", "Pay range"]
 
 
 def test_duties_are_labelled_as_general_to_machine_learning_professionals(mle):
@@ -108,5 +140,5 @@ def test_faq_entries_link_to_their_answers(mle):
     assert 'href="/faq/#is-machine-learning-high-paying"' in mle
 
 
-def test_role_without_stage_says_the_article_does_not_place_it(client):
-    assert "does not place this role" in page(client, "computational-linguist").text
+def test_role_without_stage_says_the_sources_do_not_place_it(client):
+    assert "do not place this role" in page(client, "computational-linguist").text

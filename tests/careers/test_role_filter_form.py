@@ -59,7 +59,10 @@ def test_the_query_is_shown_as_checked_selected_and_typed(client):
     assert [b["value"] for b in found["skill"] if "checked" in b] == ["deep-learning"]
     assert [b["value"] for b in found["stage"] if "checked" in b] == ["established"]
     assert [o["value"] for o in found["company:option"] if "selected" in o] == [company]
-    assert [b["value"] for b in found["sort"] if "checked" in b] == ["-pay"]  # the default
+    assert "sort" not in found  # the sort menu is links above the results, not form fields
+    page = parse(response)
+    current = [a for tag, a in page.tags if tag == "a" and a.get("aria-current") == "true"]
+    assert [a["href"] for a in current if "sort=" in a["href"]][0].endswith("sort=-pay#results")
     assert found["q"][0]["value"] == "data"
 
 
@@ -74,12 +77,30 @@ def test_only_the_refused_fields_are_marked_invalid(client):
     assert found["pay_min"][0]["aria-invalid"] == "true"
     assert "id_pay_min_error" in found["pay_min"][0]["aria-describedby"].split()
     assert all(radio["aria-invalid"] == "true" for radio in found["stage"])
-    for name in ("q", "pay_max", "skill", "company", "sort"):
+    for name in ("q", "pay_max", "skill", "company"):
         assert all("aria-invalid" not in attrs for attrs in found[name]), name
 
 
 def test_a_refused_choice_group_is_described_by_its_error(client):
-    page = parse(client.get(URL, {"sort": "sideways"}))
+    page = parse(client.get(URL, {"stage": "sideways"}))
     fieldsets = [a for tag, a in page.tags if tag == "fieldset" and "aria-describedby" in a]
-    assert {"aria-describedby": "id_sort_error"} in fieldsets
-    assert "id_sort_error" in page.ids
+    assert {"aria-describedby": "id_stage_error"} in fieldsets
+    assert "id_stage_error" in page.ids
+
+
+def test_a_refused_sort_is_shown_at_the_sort_menu_and_linked_from_the_summary(client):
+    response = client.get(URL, {"sort": "sideways"})
+    page = parse(response)
+    assert "#sort-menu" in page.links and "sort-menu" in page.ids
+    menu = response.text.split('id="sort-menu"')[1].split("</nav>")[0]
+    assert "Sort by pay or by title." in menu
+
+
+def test_a_chosen_sort_rides_along_when_the_filters_are_submitted(client):
+    page = parse(client.get(URL, {"sort": "title", "stage": "established"}))
+    assert ("input", {"type": "hidden", "name": "sort", "value": "title"}) in page.tags
+    [form] = [a for tag, a in page.tags if tag == "form" and a.get("id") == "filters"]
+    assert form["action"] == "/careers/#results" and form["method"] == "get"
+    # The default sort needs no hidden field.
+    page = parse(client.get(URL, {"stage": "established"}))
+    assert not [a for tag, a in page.tags if tag == "input" and a.get("type") == "hidden"]

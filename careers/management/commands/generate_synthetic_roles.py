@@ -56,7 +56,8 @@ class Command(BaseCommand):
             return
         if not 1 <= count <= MAX_ROLES:
             raise CommandError(f"Give a number of roles from 1 to {MAX_ROLES:,}, or --delete.")
-        skills = list(Skill.objects.order_by("pk"))
+        # Skills for every role are never linked one by one (Skill.for_all_roles).
+        skills = list(Skill.objects.filter(for_all_roles=False).order_by("pk"))
         if not skills:
             raise CommandError(
                 "There are no skills to link roles to. Load the article's data first: "
