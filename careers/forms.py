@@ -10,7 +10,7 @@ from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList
 
-from .filters import QUERY_MAX_LENGTH, SlugMultipleChoiceField, skill_choices
+from .filters import QUERY_MAX_LENGTH, SlugMultipleChoiceField, read_skills
 
 COMPARE_MIN = 2
 COMPARE_MAX = 4
@@ -37,7 +37,8 @@ class MatchForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
-        self.fields["have"].choices = skill_choices()
+        # The role filter's grouped skills (technical, soft, programming languages).
+        self.fields["have"].choices, _general = read_skills()
 
     def clean_have(self):
         return list(dict.fromkeys(self.cleaned_data["have"]))  # a skill ticked twice is one

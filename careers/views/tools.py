@@ -6,6 +6,7 @@ from django.views.generic import ListView, TemplateView
 
 from official.models import Area, WageEstimate
 
+from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
 from ..querysets import PAY_RANGE, pick_salary
@@ -55,7 +56,9 @@ class MatchView(ListView):
             have=self.have,
             pay_notes=cite_pay(roles),
             chosen_skills=[
-                (slug, name) for slug, name in self.form.fields["have"].choices if slug in have
+                (slug, name)
+                for slug, name in flat_choices(self.form.fields["have"].choices)
+                if slug in have
             ],
         )
         page = context.get("page_obj")

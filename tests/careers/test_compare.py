@@ -47,7 +47,7 @@ def test_pay_is_shown_with_its_source_and_date(client, roles):
     html = compare(client, "a", "b").content.decode()
     assert "$123,456" in html
     assert "$100,000" in html and "$150,000" in html
-    assert "Source: Payroll Co, as of February 2025." in html
+    assert "</a>: Payroll Co, as of February 2025." in html  # the citation, "Source" linked
     assert "No pay data" in html  # role B
 
 
