@@ -105,7 +105,7 @@ def evidence_for(source_role, target_role, steps, education_steps):
         for step in education_steps:
             if title in step.body.lower():
                 return (
-                    f"Education step “{step.title}”: the article names {source_role.title} "
+                    f"Education step “{step.title}”: the guide names {source_role.title} "
                     "as a role to start in.",
                     step,
                 )

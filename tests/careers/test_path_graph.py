@@ -58,9 +58,9 @@ def test_each_arrow_shows_the_article_step_it_comes_from(client, article_data):
         "FAQ “What are the career paths for machine learning?”, step 4:"
     )
     assert evidence[("software-engineer", "machine-learning-engineer")] == (
-        "Education step “Experience”: the article names Software Engineer as a role to start in."
+        "Education step “Experience”: the guide names Software Engineer as a role to start in."
     )
-    assert "Next steps on the map, and where the article says so" in html
+    assert "Next steps on the map, and where the guide says so" in html
 
 
 def test_the_text_ladder_stays(client, article_data):
