@@ -73,6 +73,9 @@ PAGES = [
     ("FAQ", "/faq/"),
     # The role with the most official data: 54 states and territories, 528 metro areas.
     ("pay by location", "/careers/data-scientist/pay/"),
+    # Visitor tools: skills every synthetic role draws from, and two of the article's roles.
+    ("skill match", f"/match/?have={FILTER_SKILL}&have=deep-learning"),
+    ("compare", "/compare/?role=data-scientist&role=machine-learning-engineer"),
     # The whole middleware stack, a trivial view and one query; never cached. It bounds
     # what any uncached page can reach on this machine.
     ("Django floor (/healthz)", "/healthz"),

@@ -20,6 +20,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("faq/", include("faq.urls")),
+    path("api/", include("api.urls")),
     path("", include("official.urls")),
     path("", include("careers.urls")),
 ]

@@ -7,15 +7,21 @@ role's own page shows, `.search(text)` the list's word search.
 from django.db import models
 from django.db.models import (
     BooleanField,
+    Case,
     Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
+    FloatField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
+    Sum,
+    Value,
+    When,
 )
+from django.db.models.functions import Cast
 
 from .median_pay import refresh_on_commit
 
@@ -41,6 +47,10 @@ OFFICIAL_MEDIAN = "bls_median"
 OFFICIAL_ORDERINGS = orderings(OFFICIAL_MEDIAN)
 # BLS footnote code of a top-coded wage (official.models.TOP_CODED; careers does not import it).
 TOP_CODED = "5"
+
+# How much each of a role's skills counts toward a skill match (/match/): an essential skill
+# three times a helpful one, a valuable one twice.
+MATCH_WEIGHTS = {1: 3, 2: 2, 3: 1}
 
 # Searching more words than this adds nothing a reader needs and only costs the database.
 MAX_SEARCH_WORDS = 10
@@ -193,6 +203,75 @@ class RoleQuerySet(models.QuerySet):
 
     def without_skills(self):
         return self.filter(role_skills__isnull=True)
+
+    def for_export(self):
+        """What the CSV export and the API show of each role: `for_list()`'s records, with each
+        skill's slug too (`role.listed_skills`, `role.salary_records`)."""
+        from .models import RoleSkill
+
+        return (
+            self.select_related("stage")
+            .defer("description")
+            .prefetch_related(
+                Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill").only(
+                        "role_id", "importance", "skill__slug", "skill__name", "skill__order"
+                    ),
+                    to_attr="listed_skills",
+                ),
+                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+            )
+        )
+
+    def matching_skills(self, slugs):
+        """Roles that need at least one of the skills `slugs`, best covered first.
+
+        Each role gets `covered_weight` (the weights of its skills among `slugs`),
+        `total_weight` (of all its skills) and `coverage` (their ratio, 0 to 1); ties are
+        broken by pay (highest first, no pay last), then title.
+        """
+        weight = Case(
+            *[When(role_skills__importance=key, then=Value(w)) for key, w in MATCH_WEIGHTS.items()],
+            default=Value(1),
+        )
+        return (
+            self.annotate(
+                covered_weight=Sum(weight, filter=Q(role_skills__skill__slug__in=list(slugs))),
+                total_weight=Sum(weight),
+            )
+            .filter(covered_weight__gt=0)
+            .annotate(
+                coverage=Cast("covered_weight", FloatField()) / Cast("total_weight", FloatField())
+            )
+            .order_by(F("coverage").desc(), F("median_pay").desc(nulls_last=True), "title", "pk")
+        )
+
+    def for_compare(self):
+        """Everything /compare/ shows of each role: stage, skills, every pay record, next
+        steps and companies hiring, each list in one query for all the roles."""
+        from .models import Company, RoleSkill
+
+        return self.select_related("stage").prefetch_related(
+            Prefetch(
+                "role_skills",
+                queryset=RoleSkill.objects.select_related("skill"),
+                to_attr="listed_skills",
+            ),
+            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+            Prefetch(
+                "next_roles",
+                queryset=self.model.objects.published()
+                .only("slug", "title")
+                .order_by("title", "pk"),
+                to_attr="published_next_roles",
+            ),
+            Prefetch(
+                "hiring_companies",
+                queryset=Company.objects.order_by("name", "pk"),
+                to_attr="companies_hiring",
+            ),
+        )
 
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""

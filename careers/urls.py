@@ -7,6 +7,8 @@ app_name = "careers"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("careers/", views.RoleListView.as_view(), name="role_list"),
+    # Before careers/<slug>/: "export.csv" is not a slug today, but keep it from ever being one.
+    path("careers/export.csv", views.RoleExportView.as_view(), name="role_export"),
     path("careers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
     path("skills/", views.SkillListView.as_view(), name="skill_list"),
     path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill_detail"),
@@ -14,5 +16,7 @@ urlpatterns = [
     path("companies/<slug:slug>/", views.CompanyDetailView.as_view(), name="company_detail"),
     path("outlook/", views.OutlookView.as_view(), name="outlook"),
     path("path/", views.PathView.as_view(), name="path"),
+    path("match/", views.MatchView.as_view(), name="match"),
+    path("compare/", views.CompareView.as_view(), name="compare"),
     path("about/", views.AboutView.as_view(), name="about"),
 ]

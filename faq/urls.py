@@ -6,4 +6,5 @@ app_name = "faq"
 
 urlpatterns = [
     path("", views.FaqListView.as_view(), name="list"),
+    path("export.csv", views.FaqExportView.as_view(), name="export"),
 ]

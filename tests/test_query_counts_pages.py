@@ -13,7 +13,8 @@ SYNTHETIC_ROLES = 1000
 
 # Queries per page, measured on the article's data (see the report). A change here means a view
 # started reading per row: fix the view with select_related/prefetch_related/annotate instead.
-# "/" reads the applications and "/path/" the profession quotes: one query per list, each.
+# "/" reads the applications and "/path/" the profession quotes: one query per list, each;
+# "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map.
 PAGES = {
     "/": 5,
     "/skills/": 2,
@@ -24,7 +25,7 @@ PAGES = {
     "/companies/google/": 3,
     "/about/": 1,
     "/outlook/": 1,
-    "/path/": 7,
+    "/path/": 10,
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,
     "/faq/?q=%00": 2,

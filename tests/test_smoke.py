@@ -219,3 +219,10 @@ def test_a_crash_gets_the_sites_500_page(client):
     assert ("div", {"class": "error-page", "data-error": "500"}) in page.tags
     assert page.count("h1") == 1
     assert "boom" not in response.content.decode()
+
+
+def test_robots_keeps_crawlers_off_the_downloads_and_the_api(client):
+    # Every filter combination is a distinct, uncached download: no crawler should walk them.
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    for path in ("/careers/export.csv", "/faq/export.csv", "/api/"):
+        assert f"Disallow: {path}" in lines

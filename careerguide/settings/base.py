@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     # PostgreSQL's trigram and partial indexes (careers migration 0007); inert on SQLite.
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     # Every edit of the content kept and revertible (core/history.py), and the salary
     # spreadsheet import/export in the admin.
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "careers",
     "official",
     "faq",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +167,31 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Importing changes records and exporting reads them: the same permissions as editing by hand.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# --- The read-only JSON API (api/; README "JSON API") ---------------------------------------
+# JSON only and no authentication: every answer is the same for every visitor (no `Vary`, no
+# session read), so the page cache keeps and invalidates it like a page.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+# Requests per client that reach the API's views (cache misses); past it, 429 with Retry-After.
+API_ANON_RATE = os.environ.get("DJANGO_API_ANON_RATE", "").strip() or "120/minute"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "careerguide API",
+    "DESCRIPTION": "Read-only: the guide's roles (with the role list's filters), skills, "
+    "companies and FAQ. Every figure carries its source and as-of date.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar): the CSP allows no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,8 +1,12 @@
 """Home, job outlook and career path: the article's prose pages, built from its data."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.views.generic import TemplateView
 
+from faq.models import FaqEntry
+
+from .. import path_graph
 from ..models import (
     Application,
     CareerStage,
@@ -109,14 +113,15 @@ class PathView(TemplateView):
         context["profession_quotes"] = Quote.objects.filter(
             topic=QuoteTopic.PROFESSION
         ).select_related("source")
-        context["steps"] = EducationStep.objects.select_related("source")
-        context["stages"] = CareerStage.objects.select_related("source").prefetch_related(
+        context["steps"] = steps = list(EducationStep.objects.select_related("source"))
+        context["stages"] = stages = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(
                 "roles",
                 queryset=Role.objects.published().with_cited_median().order_by("title"),
                 to_attr="published_roles",
             )
         )
+        context["graph"] = self.graph(stages, steps)
         starting = {
             role.slug: role
             for role in Role.objects.published()
@@ -126,3 +131,23 @@ class PathView(TemplateView):
         # The article's order, not alphabetical; roles it names but the data lacks drop out.
         context["starting_roles"] = [starting[s] for s in STARTING_ROLE_SLUGS if s in starting]
         return context
+
+    def graph(self, stages, steps):
+        """The SVG graph's columns and edges (careers/path_graph.py)."""
+        links = list(
+            Role.next_roles.through.objects.filter(
+                from_role__is_published=True, to_role__is_published=True
+            ).values_list("from_role_id", "to_role_id")
+        )
+        linked = {pk for link in links for pk in link}
+        unstaged = Role.objects.published().filter(stage__isnull=True, pk__in=linked)
+        role_list = reverse("careers:role_list")
+        columns, edges, width, height = path_graph.layout(
+            stages,
+            list(unstaged.only("slug", "title", "stage")),
+            links,
+            FaqEntry.objects.published().select_related("source"),
+            steps,
+            list_href=lambda stage: f"{role_list}?stage={stage.slug}",
+        )
+        return {"columns": columns, "edges": edges, "width": width, "height": height}

@@ -345,9 +345,11 @@ def test_path_shows_steps_in_order_and_roles_at_each_stage(client):
     body = text(response)
     assert body.index("First step") < body.index("Second step")
     assert "Source: Discover Data Science" in words(response)
-    assert body.index("Entry level") < body.index(junior.get_absolute_url())
-    assert body.index(junior.get_absolute_url()) < body.index("Leadership")
-    assert body.index("Leadership") < body.index(head.get_absolute_url())
+    # The text ladder (the map above it draws the same stages and roles).
+    ladder = body[body.index("Career stages, from entry level to leadership") :]
+    assert ladder.index("Entry level") < ladder.index(junior.get_absolute_url())
+    assert ladder.index(junior.get_absolute_url()) < ladder.index("Leadership")
+    assert ladder.index("Leadership") < ladder.index(head.get_absolute_url())
     assert "Secret" not in body
 
 

@@ -29,6 +29,23 @@ PUBLIC_PAGES = [
     ("role-pay-no-occupation", "/careers/computer-engineer/pay/"),
     ("about", "/about/"),
     ("not-found", "/careers/no-such-role/"),
+    # Visitor tools (issue 10).
+    ("match", "/match/"),
+    ("match-results", "/match/?have=deep-learning&have=programming&have=python"),
+    ("match-form-errors", "/match/?have=cobol"),
+    ("compare", "/compare/"),
+    ("compare-one-and-search", "/compare/?role=data-scientist&find=engineer"),
+    (
+        "compare-three",
+        "/compare/?role=data-scientist&role=machine-learning-engineer&role=nlp-scientist",
+    ),
+    ("compare-errors", "/compare/?role=data-scientist&role=data-scientist&role=nope"),
 ]
 
 NOT_FOUND = {"not-found"}
+# Pages answered with another status than 200 on purpose.
+STATUS = {"not-found": 404, "compare-errors": 400}
+
+
+def expected_status(name):
+    return STATUS.get(name, 200)

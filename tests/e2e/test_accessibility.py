@@ -7,7 +7,7 @@ Each page is also screenshotted at 360 px and 1280 px into test-artifacts/screen
 import pytest
 
 from .axe import describe, violations
-from .public_pages import NOT_FOUND, PUBLIC_PAGES
+from .public_pages import PUBLIC_PAGES, expected_status
 from .screenshots import WIDTHS, capture
 
 
@@ -17,7 +17,7 @@ def test_public_page_has_no_axe_violations(page, name, path):
     for width, viewport in WIDTHS.items():
         page.set_viewport_size(viewport)
         response = page.goto(path)
-        assert response.status == (404 if name in NOT_FOUND else 200), f"{path} at {width} px"
+        assert response.status == expected_status(name), f"{path} at {width} px"
         capture(page, name, width)
         # WCAG 1.4.10 Reflow: no sideways scrolling of the whole page, even at 360 px.
         overflow = page.evaluate(

@@ -1,0 +1,218 @@
+"""JSON shapes of the guide's records. Every figure is nested with its source and as-of date."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from careers.models import Company, Importance, Role, Salary, Skill, Source
+from faq.models import FaqEntry
+
+IMPORTANCE_NAMES = [label.lower() for label in Importance.labels]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["slug", "publisher", "title", "url"]
+
+
+class CitedMixin(serializers.Serializer):
+    """Where a figure comes from and when it was true (as precise as the source: month or year;
+    null when the source gives no date)."""
+
+    source = SourceSerializer()
+    as_of = serializers.DateField(allow_null=True)
+    as_of_precision = serializers.CharField()
+
+
+class SalarySerializer(CitedMixin, serializers.ModelSerializer):
+    """One source's pay record for a role: any of median, average, low and high."""
+
+    class Meta:
+        model = Salary
+        fields = [
+            "median",
+            "average",
+            "low",
+            "high",
+            "currency",
+            "period",
+            "basis",
+            "region",
+            "source",
+            "as_of",
+            "as_of_precision",
+        ]
+
+
+class MedianPaySerializer(CitedMixin, serializers.Serializer):
+    """The role's median pay: the newest record that gives one (what the list sorts by)."""
+
+    amount = serializers.IntegerField(source="median")
+    currency = serializers.CharField()
+    basis = serializers.CharField()
+
+
+class PayRangeSerializer(CitedMixin, serializers.Serializer):
+    """The role's pay range: both ends from one record, the newest that gives both."""
+
+    low = serializers.IntegerField()
+    high = serializers.IntegerField()
+    currency = serializers.CharField()
+    basis = serializers.CharField()
+
+
+class StageSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class RoleSkillSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="skill.slug")
+    name = serializers.CharField(source="skill.name")
+    importance = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ChoiceField(choices=IMPORTANCE_NAMES))
+    def get_importance(self, link) -> str:
+        return Importance(link.importance).label.lower()
+
+
+class RoleLinkSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
+
+    class Meta:
+        model = Role
+        fields = ["slug", "title", "api_url"]
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Company
+        fields = ["slug", "name", "url", "in_hiring_sample", "in_job_search"]
+
+
+class AreaSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="US, a state's postal code or a metro area code.")
+    name = serializers.CharField()
+
+
+class OccupationSerializer(serializers.Serializer):
+    soc_code = serializers.CharField()
+    title = serializers.CharField()
+
+
+class OfficialCitedMixin(serializers.Serializer):
+    """BLS OEWS figures cite their release: its source, the month they describe (as_of) and
+    the day BLS published them."""
+
+    source = SourceSerializer(source="release.source")
+    release = serializers.CharField(source="release.name")
+    as_of = serializers.DateField(source="release.as_of")
+    published_on = serializers.DateField(source="release.published_on")
+
+
+class OfficialMedianSerializer(OfficialCitedMixin, serializers.Serializer):
+    """The official (BLS) median of the role's matched occupation in the chosen area. `median`
+    is null where BLS publishes none; a top-coded median is BLS's lower bound
+    (`top_coded`: the true median is that or more)."""
+
+    area = AreaSerializer()
+    occupation = OccupationSerializer()
+    match = serializers.ChoiceField(choices=["exact", "closest"])
+    median = serializers.IntegerField(allow_null=True)
+    top_coded = serializers.BooleanField()
+    footnote = serializers.CharField(help_text="BLS footnote code, empty if none.")
+
+
+class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
+    """Every national figure BLS publishes for the role's matched occupation; a figure is
+    null where BLS did not release it (its footnote says why)."""
+
+    area = AreaSerializer()
+    occupation = OccupationSerializer()
+    match = serializers.ChoiceField(choices=["exact", "closest"])
+    employment = serializers.IntegerField(allow_null=True)
+    mean = serializers.IntegerField(allow_null=True)
+    p10 = serializers.IntegerField(allow_null=True)
+    p25 = serializers.IntegerField(allow_null=True)
+    median = serializers.IntegerField(allow_null=True)
+    p75 = serializers.IntegerField(allow_null=True)
+    p90 = serializers.IntegerField(allow_null=True)
+    footnotes = serializers.DictField(
+        child=serializers.CharField(), help_text="BLS footnote code per figure that has one."
+    )
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    """A row of the role list."""
+
+    url = serializers.SerializerMethodField(help_text="The role's page on this site.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
+    career_stage = StageSerializer(source="stage", allow_null=True)
+    median_pay = MedianPaySerializer(source="median_salary", allow_null=True)
+    pay_range = PayRangeSerializer(source="range_salary", allow_null=True)
+    skills = RoleSkillSerializer(source="listed_skills", many=True)
+    official_median = OfficialMedianSerializer(
+        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+    )
+
+    class Meta:
+        model = Role
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "url",
+            "api_url",
+            "career_stage",
+            "median_pay",
+            "pay_range",
+            "skills",
+            "official_median",
+        ]
+
+    def get_url(self, role) -> str:
+        return self.context["request"].build_absolute_uri(role.get_absolute_url())
+
+
+class RoleDetailSerializer(RoleSerializer):
+    """A role's page: its description, every pay record, next steps and companies hiring."""
+
+    description_source = SourceSerializer(allow_null=True)
+    salaries = SalarySerializer(source="salary_records", many=True)
+    next_roles = RoleLinkSerializer(source="published_next_roles", many=True)
+    hiring_companies = CompanySerializer(source="companies_hiring", many=True)
+    official_national = OfficialEstimateSerializer(
+        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+    )
+
+    class Meta(RoleSerializer.Meta):
+        fields = [
+            *[name for name in RoleSerializer.Meta.fields if name != "official_median"],
+            "official_national",
+            "description",
+            "description_source",
+            "salaries",
+            "next_roles",
+            "hiring_companies",
+        ]
+
+
+class SkillSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(allow_null=True)
+
+    class Meta:
+        model = Skill
+        fields = ["slug", "name", "kind", "is_programming_language", "description", "source"]
+
+
+class FaqEntrySerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The answer on this site's FAQ page.")
+    source = SourceSerializer(allow_null=True)
+    related_roles = RoleLinkSerializer(source="published_roles", many=True)
+
+    class Meta:
+        model = FaqEntry
+        fields = ["slug", "question", "answer", "topic", "url", "source", "related_roles"]
+
+    def get_url(self, entry) -> str:
+        return self.context["request"].build_absolute_uri(entry.get_absolute_url())

@@ -1,0 +1,126 @@
+"""The role list as CSV rows: every matching role, its cited pay, stage and skills.
+
+Plain functions over `Role.objects.published().for_export()` rows (prefetched skills and
+salaries); core.spreadsheet makes the cells safe and streams them.
+"""
+
+from official.formatting import wage_text
+
+from .models import Importance
+from .querysets import OFFICIAL_MEDIAN, PAY_RANGE, pick_salary
+
+COLUMNS = [
+    "slug",
+    "title",
+    "url",
+    "career_stage",
+    "median_pay",
+    "median_currency",
+    "median_basis",
+    "median_source",
+    "median_source_url",
+    "median_as_of",
+    "range_low",
+    "range_high",
+    "range_currency",
+    "range_source",
+    "range_source_url",
+    "range_as_of",
+    "skills",
+    "bls_area",
+    "bls_occupation",
+    "bls_match",
+    "bls_median",
+    "bls_median_text",
+    "bls_source",
+    "bls_as_of",
+]
+
+NO_DATA = "no data"
+
+
+def with_official_median(filterset):
+    """RoleFilter's rows with the official (BLS) median for its chosen area, even on the
+    guide's basis (the filter annotates it only for basis=bls); the area, or None when no
+    official data is loaded. Needs a valid filterset."""
+    roles = filterset.qs
+    area = filterset.form.cleaned_data.get("area")
+    if area is not None and OFFICIAL_MEDIAN not in roles.query.annotations:
+        roles = roles.with_official_median(area)
+    return roles, area
+
+
+def official_cells(role, area, release):
+    """[area, occupation, match, median, median in words, source, as of] for a role annotated
+    by with_official_median(); "no data" where BLS has nothing for it."""
+    if area is None or release is None:
+        return ["", "", "", NO_DATA, "No official data is loaded on this site", "", ""]
+    occupation = role.official_occupation
+    if occupation is None:
+        return [area.name, "", "", NO_DATA, "No official occupation matched", "", ""]
+    median = role.bls_median
+    return [
+        area.name,
+        f"{occupation.title} (SOC {occupation.soc_code})",
+        role.official_match,
+        NO_DATA if median is None else median,
+        wage_text(median, role.bls_median_footnote or ""),
+        f"{release.source}, {release.name} estimates",
+        release.as_of_display,
+    ]
+
+
+def _cited(salary, figures):
+    """[figures..., currency, basis?, source, source url, as of] for one record, or "no data"."""
+    if salary is None:
+        return None
+    return {
+        "figures": [getattr(salary, figure) for figure in figures],
+        "currency": salary.currency,
+        "basis": salary.basis,
+        "source": str(salary.source),
+        "source_url": salary.source.url,
+        "as_of": salary.as_of_display or "date not stated",
+    }
+
+
+def skill_text(links):
+    """ "Python (Essential); Deep learning (Valuable)": most important first."""
+    return "; ".join(f"{link.skill.name} ({Importance(link.importance).label})" for link in links)
+
+
+def role_row(role, base_url="", area=None, release=None):
+    """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role annotated by
+    with_official_median() (unless `area` is None)."""
+    median = _cited(pick_salary(role.salary_records, "median"), ["median"])
+    pay_range = _cited(pick_salary(role.salary_records, *PAY_RANGE), list(PAY_RANGE))
+    row = [
+        role.slug,
+        role.title,
+        base_url + role.get_absolute_url(),
+        role.stage.name if role.stage else "not stated",
+    ]
+    if median:
+        row += [
+            *median["figures"],
+            median["currency"],
+            median["basis"],
+            median["source"],
+            median["source_url"],
+            median["as_of"],
+        ]
+    else:
+        row += [NO_DATA, "", "", "", "", ""]
+    if pay_range:
+        row += [
+            *pay_range["figures"],
+            pay_range["currency"],
+            pay_range["source"],
+            pay_range["source_url"],
+            pay_range["as_of"],
+        ]
+    else:
+        row += [NO_DATA, NO_DATA, "", "", "", ""]
+    row.append(skill_text(role.listed_skills))
+    row += official_cells(role, area, release)
+    return row

@@ -1,0 +1,181 @@
+"""Visitor tools: which roles fit the skills you have (/match/), roles side by side (/compare/)."""
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.views.generic import ListView, TemplateView
+
+from official.models import Area, WageEstimate
+
+from ..filters import flat_choices
+from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
+from ..models import EducationStep, Role
+from ..querysets import PAY_RANGE, pick_salary
+from ..selectors import official_footnotes, official_release
+from .roles import cite_pay
+
+
+def _compare_href(slugs):
+    params = QueryDict(mutable=True)
+    params.setlist("role", slugs)
+    path = reverse("careers:compare")
+    return f"{path}?{params.urlencode()}" if slugs else path
+
+
+class MatchView(ListView):
+    """/match/?have=python&have=deep-learning: roles ranked by how much of their skills you have."""
+
+    template_name = "careers/match.html"
+    context_object_name = "roles"
+    paginate_by = 25
+    official_area = None
+
+    def get_queryset(self):
+        self.form = MatchForm(self.request.GET)
+        self.have = self.form.cleaned_data["have"] if self.form.is_valid() else []
+        if not self.have:
+            return Role.objects.none()
+        roles = Role.objects.published().for_export().matching_skills(self.have)
+        # Each role's official (BLS) national median beside the guide's, when imported.
+        self.official_area = Area.objects.filter(kind="N").first()
+        if self.official_area is not None:
+            roles = roles.with_official_median(self.official_area)
+        return roles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        roles = list(context["roles"])
+        have = set(self.have)
+        for role in roles:
+            role.covered = [link for link in role.listed_skills if link.skill.slug in have]
+            role.missing = [link for link in role.listed_skills if link.skill.slug not in have]
+            role.coverage_percent = round(role.coverage * 100)
+        context.update(
+            roles=roles,
+            object_list=roles,
+            form=self.form,
+            have=self.have,
+            pay_notes=cite_pay(roles),
+            chosen_skills=[
+                (slug, name)
+                for slug, name in flat_choices(self.form.fields["have"].choices)
+                if slug in have
+            ],
+        )
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        if self.have and self.official_area is not None:
+            context["official_area"] = self.official_area
+            context["official_release"] = official_release()
+            context["official_footnotes"] = official_footnotes(
+                role.bls_median_footnote for role in roles
+            )
+        if self.have:
+            params = QueryDict(mutable=True)
+            params.setlist("skill", self.have)
+            context["list_href"] = f"{reverse('careers:role_list')}?{params.urlencode()}"
+        return context
+
+
+def skill_rows(roles):
+    """One row per skill any of `roles` lists: (skill, [importance label or None per role],
+    listed by every role?, listed by one role only?). Shared skills first, then by how many of
+    the roles list it."""
+    rows = {}
+    for index, role in enumerate(roles):
+        for link in role.listed_skills:
+            row = rows.setdefault(link.skill.pk, (link.skill, [None] * len(roles)))
+            row[1][index] = link.get_importance_display()
+    found = [
+        (skill, cells, all(cells), sum(1 for cell in cells if cell) == 1)
+        for skill, cells in rows.values()
+    ]
+    found.sort(
+        key=lambda row: (
+            -sum(1 for cell in row[1] if cell),
+            row[0].kind != "technical",
+            row[0].order,
+            row[0].name,
+        )
+    )
+    return found
+
+
+def national_estimates(roles):
+    """{occupation id: national BLS estimate (with area and release source)} for the roles'
+    official occupations: one query, none when no role has one."""
+    occupations = {role.official_occupation_id for role in roles} - {None}
+    if not occupations:
+        return {}
+    estimates = WageEstimate.objects.cited().filter(occupation_id__in=occupations, area__kind="N")
+    return {estimate.occupation_id: estimate for estimate in estimates}
+
+
+class CompareView(TemplateView):
+    """/compare/?role=a&role=b: 2 to 4 roles side by side. The URL is the whole state."""
+
+    template_name = "careers/compare.html"
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        status = 400 if context["errors"] else 200
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = CompareForm(self.request.GET)
+        context.update(
+            form=form, errors=[], roles=[], compare_min=COMPARE_MIN, compare_max=COMPARE_MAX
+        )
+        if not form.is_valid():
+            context["errors"] = [error for errors in form.errors.values() for error in errors]
+            return context
+        slugs = form.cleaned_data["role"]
+        found = {
+            role.slug: role
+            for role in Role.objects.published()
+            .filter(slug__in=slugs)
+            .select_related("official_occupation")
+            .for_compare()
+        }
+        missing = [slug for slug in slugs if slug not in found]
+        if missing:
+            context["errors"] = [f"“{slug}” is not a role on this site." for slug in missing]
+            return context
+        roles = [found[slug] for slug in slugs]  # in the order the visitor chose
+        self.add_official_pay(roles, context)
+        for role in roles:
+            role.median_salary = pick_salary(role.salary_records, "median")
+            role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
+            role.remove_href = _compare_href([s for s in slugs if s != role.slug])
+        context.update(roles=roles, slugs=slugs)
+        if len(roles) >= COMPARE_MIN:
+            context["skill_rows"] = skill_rows(roles)
+            context["education_steps"] = list(EducationStep.objects.select_related("source"))
+        find = form.cleaned_data["find"].strip()
+        if find and len(roles) < COMPARE_MAX:
+            # The list's own word search; a link per role adds it to this comparison.
+            found_roles = (
+                Role.objects.published()
+                .search(find)
+                .exclude(slug__in=slugs)
+                .order_by("title", "pk")
+                .only("slug", "title")[:FIND_LIMIT]
+            )
+            context["find"] = find
+            context["found"] = [(role, _compare_href([*slugs, role.slug])) for role in found_roles]
+        return context
+
+    def add_official_pay(self, roles, context):
+        """Each role's national official median (`role.official_estimate`), the release they
+        cite and the BLS footnotes they use."""
+        estimates = national_estimates(roles)
+        for role in roles:
+            role.official_estimate = estimates.get(role.official_occupation_id)
+        if estimates:
+            context["official_release"] = next(iter(estimates.values())).release
+            context["official_footnotes"] = official_footnotes(
+                e.median_footnote for e in estimates.values()
+            )
