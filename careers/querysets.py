@@ -186,7 +186,7 @@ class RoleQuerySet(models.QuerySet):
                 Prefetch(
                     "role_skills",
                     queryset=RoleSkill.objects.select_related("skill").only(
-                        "role_id", "importance", "skill__name", "skill__order"
+                        "role_id", "importance", "skill__slug", "skill__name", "skill__order"
                     ),
                     to_attr="listed_skills",
                 ),
@@ -205,24 +205,9 @@ class RoleQuerySet(models.QuerySet):
         return self.filter(role_skills__isnull=True)
 
     def for_export(self):
-        """What the CSV export and the API show of each role: `for_list()`'s records, with each
-        skill's slug too (`role.listed_skills`, `role.salary_records`)."""
-        from .models import RoleSkill
-
-        return (
-            self.select_related("stage")
-            .defer("description")
-            .prefetch_related(
-                Prefetch(
-                    "role_skills",
-                    queryset=RoleSkill.objects.select_related("skill").only(
-                        "role_id", "importance", "skill__slug", "skill__name", "skill__order"
-                    ),
-                    to_attr="listed_skills",
-                ),
-                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
-            )
-        )
+        """What the CSV export and the API show of each role: `for_list()`'s records (each
+        skill's slug included)."""
+        return self.for_list()
 
     def matching_skills(self, slugs):
         """Roles that need at least one of the skills `slugs`, best covered first.
