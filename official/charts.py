@@ -5,6 +5,7 @@ numbers are always in a table beside it."""
 import math
 
 from .formatting import TOP_CODE_ANNUAL
+from .models import TOP_CODED
 
 WIDTH = 600
 LEFT = 20
@@ -27,7 +28,7 @@ def range_chart(estimate, guide_median=None):
     for name in ("p10", "p25", "median", "p75", "p90"):
         value, footnote = estimate.figure(name)
         # A top-coded percentile is drawn to BLS's top code with an open end.
-        values[name] = TOP_CODE_ANNUAL if footnote == "5" and value is None else value
+        values[name] = TOP_CODE_ANNUAL if footnote == TOP_CODED and value is None else value
     if values["median"] is None or values["p10"] is None or values["p90"] is None:
         return None
     points = [v for v in values.values() if v is not None]

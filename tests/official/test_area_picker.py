@@ -51,3 +51,8 @@ def test_query_count_is_flat(client, django_assert_num_queries):
     call_command("generate_synthetic_roles", "1000", verbosity=0)
     with django_assert_num_queries(2):
         assert client.get(URL, {"find": "a"}).status_code == 200
+
+
+def test_the_nation_is_named_for_visitors(client):
+    response = client.get(URL, {"find": "national"})
+    assert ">United States</a>" in response.content.decode()
