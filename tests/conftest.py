@@ -19,9 +19,11 @@ def article_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def official_snapshot(django_db_setup, django_db_blocker):
+def official_snapshot(django_db_setup, django_db_blocker, article_snapshot):
     return Snapshot.take(
-        django_db_blocker, lambda: import_oews_release(write_release), before_load=[load_article]
+        django_db_blocker,
+        lambda: import_oews_release(write_release),
+        before_load=[article_snapshot.restore],
     )
 
 

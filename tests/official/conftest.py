@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.snapshots import Snapshot, import_oews_release, load_article, restore
+from tests.snapshots import Snapshot, import_oews_release, restore
 
 from .pay_release import write_pay_release
 
@@ -18,11 +18,11 @@ def import_release(committed):
 
 
 @pytest.fixture(scope="session")
-def pay_snapshot(django_db_setup, django_db_blocker):
+def pay_snapshot(django_db_setup, django_db_blocker, article_snapshot):
     return Snapshot.take(
         django_db_blocker,
         lambda: import_oews_release(write_pay_release),
-        before_load=[load_article],
+        before_load=[article_snapshot.restore],
     )
 
 
