@@ -64,29 +64,28 @@ class TableChanges:
         return [self.model(**dict(zip(columns, row, strict=True))) for row in rows]
 
 
-def _counts(using):
-    return {model: model._base_manager.using(using).count() for model in _tables()}
+def _counts(models, using):
+    return {model: model._base_manager.using(using).count() for model in models}
 
 
 class Snapshot:
     """What `load()` wrote to the database, ready to be written again."""
 
-    def __init__(self, load, base, tables):
+    def __init__(self, load, tables, base):
         self.load = load
-        self.base = base  # each table's row count just before `load` ran
         self.tables = tables
+        # Row counts, just before `load` ran, of the tables it or what it builds on wrote.
+        self.base = base
 
     @classmethod
-    def take(cls, django_db_blocker, load, before_load=(), using=DEFAULT_DB_ALIAS):
-        """Runs `before_load` then `load` (callables) in a transaction that is rolled back, their
-        on-commit callbacks run as if they had committed (the stored medians), and keeps the
-        difference `load` made. A snapshot taken on top of another restores that one first
-        (`before_load=[other.restore]`), not its loader: on PostgreSQL a second run of the loader
-        would number the rows differently (sequences do not roll back)."""
+    def take(cls, django_db_blocker, load, on=None, using=DEFAULT_DB_ALIAS):
+        """Runs `load` in a transaction that is rolled back, its on-commit callbacks run as if
+        it had committed (the stored medians), and keeps the difference it made. A snapshot
+        `on` another is taken after restoring that one, not after running its loader again: on
+        PostgreSQL a second run would number the rows differently (sequences never go back)."""
         with django_db_blocker.unblock(), transaction.atomic(using=using):
-            for step in before_load:
-                with TestCase.captureOnCommitCallbacks(using=using, execute=True):
-                    step()
+            if on is not None:
+                on.restore(using)
             before = {model: _rows(model, using) for model in _tables()}
             with TestCase.captureOnCommitCallbacks(using=using, execute=True):
                 load()
@@ -102,12 +101,14 @@ class Snapshot:
                 if changes.added or changes.changed or changes.deleted:
                     tables.append(changes)
             transaction.set_rollback(True, using=using)
-        return cls(load, {model: len(rows) for model, rows in before.items()}, tables)
+        watched = {table.model for table in tables} | set(on.base if on else ())
+        return cls(load, tables, {model: len(before[model]) for model in watched})
 
     def apply(self, using=DEFAULT_DB_ALIAS):
-        """Writes what `load()` wrote. A test that has rows of its own by now (its factories ran
-        first) gets `load()` itself, which may match or number rows differently."""
-        if _counts(using) == self.base:
+        """Writes what `load()` wrote. A test that has rows of its own in these tables by now
+        (its factories ran first) gets `load()` itself, which may match or number rows
+        differently."""
+        if _counts(self.base, using) == self.base:
             self.restore(using)
         else:
             self.load()

@@ -22,7 +22,7 @@ def pay_snapshot(django_db_setup, django_db_blocker, article_snapshot):
     return Snapshot.take(
         django_db_blocker,
         lambda: import_oews_release(write_pay_release),
-        before_load=[article_snapshot.restore],
+        on=article_snapshot,
     )
 
 
