@@ -1,7 +1,15 @@
 import pytest
+from hypothesis import is_hypothesis_test
 
 from .official.oews_file import write_release
 from .snapshots import Snapshot, import_oews_release, load_article, restore
+
+
+def pytest_collection_modifyitems(items):
+    # Every Hypothesis test is in the fuzz tier, wherever it lives (docs/testing.md).
+    for item in items:
+        if is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.fuzz)
 
 
 @pytest.fixture

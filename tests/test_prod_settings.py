@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.prod
+
 REPO = Path(__file__).resolve().parent.parent
 HOST = "careerguide.example.org"
 ONE_YEAR = 31_536_000

@@ -17,6 +17,8 @@ import pytest
 from .forms import form_fields
 from .servers import Browser, Gunicorn, TcpProxy, free_port, manage, prod_env
 
+pytestmark = pytest.mark.instances
+
 ROLE_SLUG = "machine-learning-engineer"
 ROLE_PAGE = f"/careers/{ROLE_SLUG}/"
 ROLE_LIST = "/careers/"
