@@ -107,6 +107,16 @@ def test_a_proxy_count_passes_the_deploy_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_production_settings_say_so():
+    """generate_synthetic_roles refuses to run where this is set (test_editors_workflow.py)."""
+    code = "import django; django.setup(); from django.conf import settings;" + (
+        "print(settings.CAREERGUIDE_PRODUCTION)"
+    )
+    result = run(["-c", code], prod_env())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
 def test_templates_are_compiled_once_per_process():
     """Production renders through Django's cached template loader (its default)."""
     code = (
