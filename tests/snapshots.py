@@ -1,12 +1,12 @@
 """Test data loaded once per session and copied into each test that asks for it.
 
 `load_initial_data` (fourteen loaddata passes and a first version of every row) and
-`import_oews` cost about half a second each per test. A snapshot runs such a loader once, in a
-transaction it rolls back, and keeps what the loader wrote: the rows it added or changed and
-the keys of the rows it deleted, model by model. Restoring it is a few bulk inserts, inside the
-test's own transaction (rolled back after the test like any of its writes) or, for a
-transactional test, committed and flushed after it like any of its writes. Either way the
-database between tests stays empty.
+`import_oews` are slow to run for every test that needs their data. A snapshot runs such a
+loader once, in a transaction it rolls back, and keeps what the loader wrote: the rows it added
+or changed and the keys of the rows it deleted, model by model. Restoring it is a few bulk
+inserts, inside the test's own transaction (rolled back after the test like any of its writes)
+or, for a transactional test, committed and flushed after it like any of its writes. Either way
+the database between tests stays empty.
 """
 
 import tempfile
