@@ -281,7 +281,7 @@ LOGGING = {
 # The salary import's limits, each checked before the file is parsed, so a refused file costs
 # no memory. An .xlsx is a zip: its members' declared uncompressed sizes count, not its size.
 SPREADSHEET_IMPORT_MAX_BYTES = 2 * 1024 * 1024
-SPREADSHEET_IMPORT_MAX_INFLATED_BYTES = 20 * 1024 * 1024
+SPREADSHEET_IMPORT_MAX_INFLATED_BYTES = 10 * 1024 * 1024
 SPREADSHEET_IMPORT_MAX_ROWS = 5_000
 # An upload waits this long in the shared cache for its confirmation, then expires; confirmed
 # and refused uploads are deleted at once.
