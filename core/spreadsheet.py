@@ -2,24 +2,17 @@
 FAQ's exports)."""
 
 import csv
-import re
 
 from django.http import HttpResponse, StreamingHttpResponse
 
 # A cell a spreadsheet would read as a formula (or a DDE call) starts with one of these.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# ...unless it is a plain number ("-5", "+1.5"), which a spreadsheet reads as that number.
-PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def formula_like(text):
-    """Whether a spreadsheet would evaluate this text rather than show it: it starts with a
-    formula character and is not a plain number."""
-    return (
-        isinstance(text, str)
-        and text.startswith(FORMULA_PREFIXES)
-        and not PLAIN_NUMBER.fullmatch(text)
-    )
+    """Whether a spreadsheet may evaluate this text rather than show it. Numbers are kept as
+    numbers by their callers (a pay figure is an int, never this text)."""
+    return isinstance(text, str) and text.startswith(FORMULA_PREFIXES)
 
 
 def spreadsheet_safe(value):

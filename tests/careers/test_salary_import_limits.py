@@ -206,7 +206,7 @@ def test_an_xlsx_with_a_row_far_down_is_refused_before_it_is_loaded(editor_clien
     out = io.BytesIO()
     book.save(out)
     response = upload(editor_client, SimpleUploadedFile("pay.xlsx", out.getvalue()), XLSX_FORMAT)
-    assert "more than 5,000 rows" in form_errors(response)
+    assert "more than 500 rows" in form_errors(response)
 
 
 def test_too_many_rows_are_refused_in_either_format(editor_client, settings, stored):
