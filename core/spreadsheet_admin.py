@@ -81,6 +81,7 @@ class SpreadsheetImportForm(ImportForm):
             return cleaned_data
         try:
             check_size(upload.size)
+            # The encoding the admin reads CSV with (ImportMixin.from_encoding).
             file_format = self.formats[int(chosen)](encoding="utf-8-sig")
             data = upload.read()
             upload.seek(0)

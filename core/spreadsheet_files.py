@@ -69,11 +69,16 @@ def check_xlsx(data):
     or columns, reading only the zip's directory and streaming the sheets' XML."""
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
-        members = book.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise SpreadsheetRefused(
             "This file is not an .xlsx workbook. Save it from the spreadsheet as .xlsx or CSV."
         ) from None
+    with book:
+        check_members(book)
+
+
+def check_members(book):
+    members = book.infolist()
     inflated = sum(member.file_size for member in members)
     limit = settings.SPREADSHEET_IMPORT_MAX_INFLATED_BYTES
     if len(members) > MAX_ZIP_MEMBERS or inflated > limit:
