@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from careers.formatting import money
 from careers.models import Role
+from core.querystrings import form_query
 
 from .formatting import official_figure
 from .forms import COLUMNS, DEFAULT_SORT
@@ -151,12 +152,12 @@ def role_pay_page(slug, form):
         "sort": sort,
         "query": query,
         "headers": sort_headers(sort),
-        "area_link": link_setting(form.data, "area"),
+        "link_query": form_query(form),
+        "area_link": link_setting(form_query(form), "area"),
         "map": tile_map(states, current),
         "state_rows": rows(states, current),
         "metro_rows": rows(metro_page, current),
         "page_obj": page,
         "paginator": paginator,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "footnotes": list(Footnote.objects.filter(code__in=footnote_codes(shown))),
     }

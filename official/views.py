@@ -7,6 +7,7 @@ from django_filters.views import FilterView
 
 from careers.filters import RoleFilter
 from careers.models import Role
+from core.querystrings import form_query
 
 from .filters import AreaFinder
 from .forms import PayPageForm
@@ -35,11 +36,10 @@ class AreaPickerView(FilterView):
         context["carried"] = [
             (name, value) for name in CARRIED for value in self.request.GET.getlist(name)
         ][:CARRIED_MAX]
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+        # Links keep the search and the role list's own parameters, nothing else sent.
+        context["link_query"] = form_query(self.filterset.form)
+        for name, value in context["carried"]:
+            context["link_query"].appendlist(name, value)
         return context
 
 
