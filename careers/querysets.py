@@ -76,6 +76,16 @@ def newest_median():
     )
 
 
+def national_estimates():
+    """The prefetch behind `role.national_estimate` (RoleQuerySet.with_national_estimate()), for
+    prefetch_related_objects() on roles already read with their official occupation."""
+    return Prefetch(
+        "official_occupation__estimates",
+        queryset=WageEstimate.objects.cited().filter(area__kind=AreaKind.NATIONAL),
+        to_attr="national_estimates",
+    )
+
+
 def cited_salaries():
     """Pay records with their sources, newest first: what every page cites a figure from."""
     from .models import Salary
@@ -176,13 +186,7 @@ class RoleQuerySet(models.QuerySet):
         """Each role's official occupation (`role.official_occupation`) with its national BLS
         estimate, cited (area, release and source), as `role.national_estimate`: one query
         for all the roles, none when no role has an official occupation."""
-        return self.select_related("official_occupation").prefetch_related(
-            Prefetch(
-                "official_occupation__estimates",
-                queryset=WageEstimate.objects.cited().filter(area__kind=AreaKind.NATIONAL),
-                to_attr="national_estimates",
-            )
-        )
+        return self.select_related("official_occupation").prefetch_related(national_estimates())
 
     def with_salary_records(self):
         """Every pay record of each role with its source, newest first, as

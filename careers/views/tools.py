@@ -1,5 +1,6 @@
 """Visitor tools: which roles fit the skills you have (/match/), roles side by side (/compare/)."""
 
+from django.db.models import prefetch_related_objects
 from django.http import QueryDict
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
@@ -11,6 +12,7 @@ from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
 from ..pay_notes import PayNotes
+from ..querysets import national_estimates
 from ..selectors import official_footnotes, official_release
 
 
@@ -123,14 +125,16 @@ class CompareView(TemplateView):
             role.slug: role
             for role in Role.objects.published()
             .filter(slug__in=slugs)
+            .select_related("official_occupation")
             .for_compare()
-            .with_national_estimate()
         }
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             context["errors"] = [f"“{slug}” is not a role on this site." for slug in missing]
             return context
         roles = [found[slug] for slug in slugs]  # in the order the visitor chose
+        # Read once the roles are known to exist: an invalid comparison costs no more.
+        prefetch_related_objects(roles, national_estimates())
         estimates = [role.national_estimate for role in roles if role.national_estimate]
         if estimates:
             context["official_release"] = estimates[0].release
