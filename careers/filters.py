@@ -150,8 +150,8 @@ class RoleFilterForm(forms.Form):
     default_renderer = FILTER_FORM_RENDERER
 
     def __init__(self, data=None, *args, **kwargs):
-        # The default sort is explicit in the form so its radio button renders checked; the
-        # request's own parameters (used to build links) are left as they came.
+        # The default sort is explicit in the form so its radio button renders checked; links
+        # leave the defaults out again (RoleFilter.query()).
         defaults = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
         if data is not None and any(not data.get(name) for name in defaults):
             data = data.copy()
