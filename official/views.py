@@ -1,7 +1,7 @@
 """Official statistics pages."""
 
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -36,10 +36,17 @@ class AreaPickerView(FilterView):
         context["carried"] = [
             (name, value) for name in CARRIED for value in self.request.GET.getlist(name)
         ][:CARRIED_MAX]
-        # Links keep the search and the role list's own parameters, nothing else sent.
-        context["link_query"] = form_query(self.filterset.form)
-        for name, value in context["carried"]:
-            context["link_query"].appendlist(name, value)
+        # Links keep the search (as cleaned) and the role list's own parameters (which the list
+        # cleans), in the order they came; nothing else a visitor sent.
+        own = form_query(self.filterset.form)
+        context["link_query"] = query = QueryDict(mutable=True)
+        for name in self.request.GET:
+            if name in own:
+                query.setlist(name, own.getlist(name))
+            else:
+                values = [value for carried, value in context["carried"] if carried == name]
+                if values:
+                    query.setlist(name, values)
         return context
 
 
