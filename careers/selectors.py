@@ -11,8 +11,10 @@ def role_page(slug):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
     there is no such published role. Eleven queries, however many roles, skills or salaries.
 
-    One page of one role: each list is its own query through the role's related managers
-    (measured: prefetch_related's machinery cost as much again as the ten queries themselves).
+    One page of one role: the role comes with its pay records and national estimate by the
+    same recipes as every other page (`role.median_salary`, `role.national_estimate`); each
+    other list is its own query through the role's related managers (measured:
+    prefetch_related's machinery cost as much again as those queries themselves).
     """
     published = Role.objects.published()
     role = (
