@@ -1,10 +1,13 @@
 """JSON shapes of the guide's records. Every figure is nested with its source and as-of date."""
 
+from types import SimpleNamespace
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from careers.models import Company, Importance, Role, Salary, Skill, Source
 from faq.models import FaqEntry
+from official.models import FIGURES
 
 IMPORTANCE_NAMES = [label.lower() for label in Importance.labels]
 
@@ -122,6 +125,25 @@ class OfficialMedianSerializer(OfficialCitedMixin, serializers.Serializer):
     top_coded = serializers.BooleanField()
     footnote = serializers.CharField(help_text="BLS footnote code, empty if none.")
 
+    def to_representation(self, role):
+        """A listed role (annotated by RoleQuerySet.with_official_median()) in the context's
+        `official_area`, citing its `official_release`; None without either, or without an
+        official occupation."""
+        area = self.context.get("official_area")
+        release = self.context.get("official_release")
+        if area is None or release is None or role.official_occupation_id is None:
+            return None
+        median = SimpleNamespace(
+            area=area,
+            occupation=role.official_occupation,
+            match=role.official_match,
+            median=role.bls_median,
+            top_coded=bool(role.bls_median_top_coded),  # NULL where the area has no estimate
+            footnote=role.bls_median_footnote or "",
+            release=release,
+        )
+        return super().to_representation(median)
+
 
 class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
     """Every national figure BLS publishes for the role's matched occupation; a figure is
@@ -141,6 +163,25 @@ class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
         child=serializers.CharField(), help_text="BLS footnote code per figure that has one."
     )
 
+    def to_representation(self, role):
+        """A role's national estimate (RoleQuerySet.with_national_estimate()), or None."""
+        estimate = role.national_estimate
+        if estimate is None:
+            return None
+        national = SimpleNamespace(
+            area=estimate.area,
+            occupation=role.official_occupation,
+            match=role.official_match,
+            release=estimate.release,
+            footnotes={
+                name: getattr(estimate, f"{name}_footnote")
+                for name in FIGURES
+                if getattr(estimate, f"{name}_footnote")
+            },
+            **{name: getattr(estimate, name) for name in FIGURES},
+        )
+        return super().to_representation(national)
+
 
 class RoleSerializer(serializers.ModelSerializer):
     """A row of the role list."""
@@ -152,7 +193,9 @@ class RoleSerializer(serializers.ModelSerializer):
     pay_range = PayRangeSerializer(source="range_salary", allow_null=True)
     skills = RoleSkillSerializer(source="listed_skills", many=True)
     official_median = OfficialMedianSerializer(
-        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+        source="*",
+        allow_null=True,
+        help_text="Null when no official occupation is matched or loaded.",
     )
 
     class Meta:
@@ -182,7 +225,9 @@ class RoleDetailSerializer(RoleSerializer):
     next_roles = RoleLinkSerializer(source="published_next_roles", many=True)
     hiring_companies = CompanySerializer(source="companies_hiring", many=True)
     official_national = OfficialEstimateSerializer(
-        allow_null=True, help_text="Null when no official occupation is matched or loaded."
+        source="*",
+        allow_null=True,
+        help_text="Null when no official occupation is matched or loaded.",
     )
 
     class Meta(RoleSerializer.Meta):

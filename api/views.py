@@ -6,20 +6,17 @@ RoleFilter, so it lists exactly the roles the list does; invalid filters are a 4
 field's message. `/api/v1/faq/` takes the FAQ page's `q` through FaqFilter.
 """
 
-from types import SimpleNamespace
-
 from django.db.models import Prefetch
+from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from careers.filters import RoleFilter
 from careers.models import Company, Role, Skill
-from careers.querysets import PAY_RANGE, pick_salary
 from careers.selectors import official_release
 from faq.filters import FaqFilter
 from faq.models import FaqEntry
-from official.models import FIGURES, WageEstimate
 
 from . import serializers
 from .filters import RoleFilterBackend
@@ -32,54 +29,6 @@ class ListPagination(PageNumberPagination):
     page_size = 100
 
 
-def cite_pay(roles):
-    """The median and the range each role shows, picked from its records as the list picks them."""
-    for role in roles:
-        role.median_salary = pick_salary(role.salary_records, "median")
-        role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
-    return roles
-
-
-def official_median(role, area, release):
-    """The official median a listed role carries (annotated by with_official_median), or None."""
-    if area is None or release is None or role.official_occupation_id is None:
-        return None
-    return SimpleNamespace(
-        area=area,
-        occupation=role.official_occupation,
-        match=role.official_match,
-        median=role.bls_median,
-        top_coded=bool(role.bls_median_top_coded),  # NULL where the area has no estimate
-        footnote=role.bls_median_footnote or "",
-        release=release,
-    )
-
-
-def official_national(role):
-    """Every national BLS figure of the role's occupation (one query), or None."""
-    if role.official_occupation_id is None:
-        return None
-    estimate = (
-        WageEstimate.objects.cited()
-        .filter(occupation_id=role.official_occupation_id, area__kind="N")
-        .first()
-    )
-    if estimate is None:
-        return None
-    return SimpleNamespace(
-        area=estimate.area,
-        occupation=role.official_occupation,
-        match=role.official_match,
-        release=estimate.release,
-        footnotes={
-            name: getattr(estimate, f"{name}_footnote")
-            for name in FIGURES
-            if getattr(estimate, f"{name}_footnote")
-        },
-        **{name: getattr(estimate, name) for name in FIGURES},
-    )
-
-
 class RoleViewSet(viewsets.ReadOnlyModelViewSet):
     """Published roles: the role list's filters and order, 25 a page, each with the official
     (BLS) median for `area` (default US); one role by its slug, with every national BLS
@@ -89,13 +38,12 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [RoleFilterBackend]
     filterset_class = RoleFilter
     pagination_class = RolePagination
-    official_area = None
 
     def get_queryset(self):
         published = Role.objects.published()
         if self.action != "retrieve":
             return published.for_export()
-        return published.select_related("description_source", "official_occupation").for_compare()
+        return published.select_related("description_source").for_compare().with_national_estimate()
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -108,19 +56,21 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
             return queryset
         return super().filter_queryset(queryset)
 
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        if page is None:
-            return None
-        release = official_release() if self.official_area is not None else None
-        for role in page:
-            role.official_median = official_median(role, self.official_area, release)
-        return cite_pay(page)
-
-    def get_object(self):
-        role = cite_pay([super().get_object()])[0]
-        role.official_national = official_national(role)
-        return role
+    def list(self, request, *args, **kwargs):
+        # A page of the roles RoleFilter finds; the serializers learn the chosen area (and the
+        # release its figures cite) from their context.
+        filterset = RoleFilterBackend().get_filterset(request, self.get_queryset(), self)
+        if not filterset.is_valid():
+            raise utils.translate_validation(filterset.errors)
+        page = self.paginate_queryset(filterset.qs)
+        area = filterset.chosen_area
+        context = {
+            **self.get_serializer_context(),
+            "official_area": area,
+            "official_release": official_release() if area is not None else None,
+        }
+        serializer = self.get_serializer(page, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
 
 
 class SkillViewSet(viewsets.ReadOnlyModelViewSet):

@@ -7,7 +7,7 @@ salaries); core.spreadsheet makes the cells safe and streams them.
 from official.formatting import wage_text
 
 from .models import Importance
-from .querysets import OFFICIAL_MEDIAN, PAY_RANGE, pick_salary
+from .querysets import PAY_RANGE
 
 COLUMNS = [
     "slug",
@@ -39,20 +39,10 @@ COLUMNS = [
 NO_DATA = "no data"
 
 
-def with_official_median(filterset):
-    """RoleFilter's rows with the official (BLS) median for its chosen area, even on the
-    guide's basis (the filter annotates it only for basis=bls); the area, or None when no
-    official data is loaded. Needs a valid filterset."""
-    roles = filterset.qs
-    area = filterset.form.cleaned_data.get("area")
-    if area is not None and OFFICIAL_MEDIAN not in roles.query.annotations:
-        roles = roles.with_official_median(area)
-    return roles, area
-
-
 def official_cells(role, area, release):
     """[area, occupation, match, median, median in words, source, as of] for a role annotated
-    by with_official_median(); "no data" where BLS has nothing for it."""
+    by with_official_median() (RoleFilter with official_median=True); "no data" where BLS has
+    nothing for it."""
     if area is None or release is None:
         return ["", "", "", NO_DATA, "No official data is loaded on this site", "", ""]
     occupation = role.official_occupation
@@ -92,8 +82,8 @@ def skill_text(links):
 def role_row(role, base_url="", area=None, release=None):
     """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role annotated by
     with_official_median() (unless `area` is None)."""
-    median = _cited(pick_salary(role.salary_records, "median"), ["median"])
-    pay_range = _cited(pick_salary(role.salary_records, *PAY_RANGE), list(PAY_RANGE))
+    median = _cited(role.median_salary, ["median"])
+    pay_range = _cited(role.range_salary, list(PAY_RANGE))
     row = [
         role.slug,
         role.title,

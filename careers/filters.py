@@ -14,12 +14,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
 
 from core.forms import FILTER_FORM_RENDERER
+from core.querystrings import form_query
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
+from official.models import Area, AreaKind
 
 from .models import CareerStage, Company, Role, RoleSkill, Skill, SkillKind
 from .models.salaries import PAY_LIMIT
-from .querysets import OFFICIAL_MEDIAN
 
 QUERY_MAX_LENGTH = 200
 
@@ -81,8 +82,8 @@ class AreaField(forms.ChoiceField):
     }
 
     def __init__(self, *, areas=(), **kwargs):
-        national = [(area.code, area.display_name) for area in areas if area.kind == "N"]
-        states = [(area.code, area.name) for area in areas if area.kind == "S"]
+        national = [(a.code, a.display_name) for a in areas if a.kind == AreaKind.NATIONAL]
+        states = [(a.code, a.name) for a in areas if a.kind == AreaKind.STATE]
         choices = [("Nation", national), ("States and territories", states)] if national else []
         super().__init__(choices=choices, **kwargs)
         self.areas = {area.code: area for area in areas}
@@ -93,9 +94,10 @@ class AreaField(forms.ChoiceField):
     def validate(self, value):
         forms.Field.validate(self, value)
 
-    def clean(self, value):
-        from official.models import Area
+    def prepare_value(self, value):
+        return value.code if isinstance(value, Area) else value
 
+    def clean(self, value):
         code = super().clean(value)
         if not code or (code == DEFAULT_AREA and not self.areas):
             return None  # nothing imported yet: the form says so if official pay is asked for
@@ -148,8 +150,8 @@ class RoleFilterForm(forms.Form):
     default_renderer = FILTER_FORM_RENDERER
 
     def __init__(self, data=None, *args, **kwargs):
-        # The default sort is explicit in the form so its radio button renders checked; the
-        # request's own parameters (used to build links) are left as they came.
+        # The default sort is explicit in the form so its radio button renders checked; links
+        # leave the defaults out again (RoleFilter.query()).
         defaults = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
         if data is not None and any(not data.get(name) for name in defaults):
             data = data.copy()
@@ -222,9 +224,13 @@ def flat_choices(choices):
 def area_choices():
     """The nation, the states and territories: what the area select offers (none until the
     official data is imported)."""
-    from official.models import Area
+    kinds = [AreaKind.NATIONAL, AreaKind.STATE]
+    return list(Area.objects.filter(kind__in=kinds).only("code", "name", "kind"))
 
-    return list(Area.objects.filter(kind__in=["N", "S"]).only("code", "name", "kind"))
+
+def official_area(data):
+    """The Area whose official medians a RoleFilter's cleaned `data` asks for, or None."""
+    return data.get("area") if data.get("basis") == "bls" else None
 
 
 # Read once per FilterSet: the form validates against these and draws its options from them.
@@ -242,11 +248,10 @@ class RoleFilter(django_filters.FilterSet):
         widget=SearchInput,
         help_text="Words in the title, description or skills. Every word must match.",
     )
-    # Which pay figure the pay bounds and pay sorts use; declared before them, as filters run
-    # in this order and the official figure must be annotated first.
+    # Which pay figure the pay bounds and pay sorts read: not filters of their own, but read
+    # once by filter_queryset() to annotate `pay` before any filter runs.
     basis = django_filters.ChoiceFilter(
         label="Pay figures",
-        method="filter_basis",
         choices=BASIS_CHOICES,
         empty_label=None,
         widget=RadioList,
@@ -254,7 +259,6 @@ class RoleFilter(django_filters.FilterSet):
     )
     area = AreaFilter(
         label="Area (official estimates)",
-        method="filter_area",
         help_text=AREA_HELP,
         error_messages={"invalid_choice": "There is no such area."},
     )
@@ -308,36 +312,53 @@ class RoleFilter(django_filters.FilterSet):
         fields = ["q", "basis", "area", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
         form = RoleFilterForm
 
-    def __init__(self, data=None, *args, **kwargs):
+    # Parameters that choose the pay figure rather than narrow the roles.
+    PAY_CHOICE = ("basis", "area")
+    # Left out of links when chosen: what the form assumes when they are not given.
+    DEFAULTS = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
+
+    def __init__(self, data=None, *args, official_median=False, **kwargs):
+        """`official_median`: the rows carry the chosen area's official median (`bls_median`)
+        on the guide's basis too, as the CSV export and the API show it beside the guide's."""
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
+        self.official_median = official_median
         self.filters["skill"].extra["choices"], self.general_skills = read_skills()
         for name, read in CHOICES.items():
             self.filters[name].extra["choices"] = read()
         self.filters["area"].extra["areas"] = area_choices()
 
-    def filter_words(self, queryset, name, value):
-        return queryset.search(value)
+    @property
+    def chosen_area(self):
+        """The chosen Area (default the nation), or None before official data is imported."""
+        return getattr(self.form, "cleaned_data", {}).get("area")
 
     @property
     def official_area(self):
-        """The Area whose official medians the list shows, or None on the guide's figures."""
-        data = getattr(self.form, "cleaned_data", {})
-        return data.get("area") if data.get("basis") == "bls" else None
+        """The Area whose official medians the pay filters and sorts use, or None on the
+        guide's figures."""
+        return official_area(getattr(self.form, "cleaned_data", {}))
 
-    def filter_basis(self, queryset, name, value):
-        area = self.official_area
-        return queryset.with_official_median(area) if area is not None else queryset
+    def filter_queryset(self, queryset):
+        return self.narrow(queryset, self.form.cleaned_data)
 
-    def filter_area(self, queryset, name, value):
-        return queryset  # read by filter_basis
+    def narrow(self, queryset, data):
+        """`queryset` with `pay` annotated for the basis and area in `data` (cleaned values),
+        then narrowed and sorted by every other parameter there."""
+        pay_area = official_area(data)
+        queryset = queryset.with_pay(pay_area)
+        if self.official_median and pay_area is None and data.get("area") is not None:
+            queryset = queryset.with_official_median(data["area"])
+        for name, value in data.items():
+            if name not in self.PAY_CHOICE:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
 
     def filter_pay(self, queryset, name, value):
-        bound = {"pay_min": "low", "pay_max": "high"}[name]
-        if OFFICIAL_MEDIAN in queryset.query.annotations:
-            return queryset.official_pay_between(**{bound: value})
-        lookup = "gte" if bound == "low" else "lte"
-        return queryset.filter(**{f"median_pay__{lookup}": value})
+        return queryset.pay_between(**{{"pay_min": "low", "pay_max": "high"}[name]: value})
 
     def filter_skills(self, queryset, name, value):
         for slug in dict.fromkeys(value):
@@ -362,7 +383,8 @@ class RoleFilter(django_filters.FilterSet):
             data.pop(name, None)
         else:
             data[name] = [v for v in data.get(name) or [] if v != value]
-        queryset = self.queryset.all()
-        for key, chosen in data.items():
-            queryset = self.filters[key].filter(queryset, chosen)
-        return queryset
+        return self.narrow(self.queryset.all(), data)
+
+    def query(self):
+        """The parameters these filters were given, as cleaned, for links (core.querystrings)."""
+        return form_query(self.form, self.DEFAULTS)

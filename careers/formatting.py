@@ -85,6 +85,11 @@ def figure_label(salary, figure):
     return f"{figure.capitalize()} pay"
 
 
+def note_number(notes, salary):
+    """The number of the note (careers.pay_notes.PayNotes) that cites `salary`, or None."""
+    return notes.number(salary) if notes else None
+
+
 def pay_note_ref(number, salary):
     """A footnote marker after a figure, pointing at its source in the page's pay notes."""
     if not number or salary is None:

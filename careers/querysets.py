@@ -23,30 +23,29 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from official.models import TOP_CODED, AreaKind, WageEstimate
+
 from .median_pay import refresh_on_commit
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
 
 
+# Every pay bound and pay sort reads this annotation (RoleQuerySet.with_pay): the guide's stored
+# median, or an area's official median, whichever basis the visitor chose.
+PAY = "pay"
+# True where `pay` is only a lower bound (a top-coded official median: "$239,200 or more").
+PAY_OPEN_ENDED = "pay_open_ended"
+OFFICIAL_MEDIAN = "bls_median"
+
 # Sort keys the role list offers (filters.SORT_CHOICES), each a total order so pages never
 # overlap; roles without pay come last in both pay orders.
-def orderings(pay):
-    """Each sort key's order with `pay` as the pay figure (the guide's stored median, or an
-    official one annotated by with_official_median())."""
-    return {
-        "-pay": (F(pay).desc(nulls_last=True), "title", "pk"),
-        "pay": (F(pay).asc(nulls_last=True), "title", "pk"),
-        "title": ("title", "pk"),
-        "-title": ("-title", "-pk"),
-    }
-
-
-ORDERINGS = orderings("median_pay")
-OFFICIAL_MEDIAN = "bls_median"
-OFFICIAL_ORDERINGS = orderings(OFFICIAL_MEDIAN)
-# BLS footnote code of a top-coded wage (official.models.TOP_CODED; careers does not import it).
-TOP_CODED = "5"
+ORDERINGS = {
+    "-pay": (F(PAY).desc(nulls_last=True), "title", "pk"),
+    "pay": (F(PAY).asc(nulls_last=True), "title", "pk"),
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+}
 
 # How much each of a role's skills counts toward a skill match (/match/): an essential skill
 # three times a helpful one, a valuable one twice.
@@ -74,6 +73,16 @@ def newest_median():
         Salary.objects.filter(role=OuterRef("pk"), median__isnull=False)
         .order_by(*salary_recency())
         .values("median")[:1]
+    )
+
+
+def national_estimates():
+    """The prefetch behind `role.national_estimate` (RoleQuerySet.with_national_estimate()), for
+    prefetch_related_objects() on roles already read with their official occupation."""
+    return Prefetch(
+        "official_occupation__estimates",
+        queryset=WageEstimate.objects.cited().filter(area__kind=AreaKind.NATIONAL),
+        to_attr="national_estimates",
     )
 
 
@@ -125,11 +134,34 @@ class RoleQuerySet(models.QuerySet):
             roles = roles.filter(pk__in=in_text.union(in_skills, in_general))
         return roles
 
+    def with_pay(self, area=None):
+        """Each role's pay figure as `pay`, whatever the basis: the guide's stored median, or
+        with an `area`, the official median there (with_official_median()); `pay_open_ended`
+        is true where that figure is only a lower bound (top-coded). What pay_between() and
+        ordered_by() read."""
+        if area is None:
+            return self.annotate(
+                **{PAY: F("median_pay"), PAY_OPEN_ENDED: Value(False, output_field=BooleanField())}
+            )
+        return self.with_official_median(area).annotate(
+            **{PAY: F(OFFICIAL_MEDIAN), PAY_OPEN_ENDED: F(f"{OFFICIAL_MEDIAN}_top_coded")}
+        )
+
+    def pay_between(self, low=None, high=None):
+        """Roles whose `pay` (with_pay()) is within the bounds; no pay meets no bound. An
+        open-ended figure ("$239,200 or more") meets any lower bound up to it, and no upper
+        bound: it may lie anywhere above."""
+        roles = self
+        if low is not None:
+            roles = roles.filter(**{f"{PAY}__gte": low})
+        if high is not None:
+            roles = roles.filter(**{f"{PAY}__lte": high}).exclude(**{PAY_OPEN_ENDED: True})
+        return roles
+
     def ordered_by(self, sort):
-        """One of the list's sort keys (ORDERINGS); a KeyError for anything else. Pay sorts use
-        the official median where with_official_median() annotated it."""
-        official = OFFICIAL_MEDIAN in self.query.annotations
-        return self.order_by(*(OFFICIAL_ORDERINGS if official else ORDERINGS)[sort])
+        """One of the list's sort keys (ORDERINGS; a KeyError for anything else); pay sorts read
+        `pay` (with_pay())."""
+        return self.order_by(*ORDERINGS[sort])
 
     def with_official_median(self, area):
         """Each role's official (BLS) median in `area` as `bls_median` (None where BLS
@@ -150,18 +182,18 @@ class RoleQuerySet(models.QuerySet):
             },
         )
 
-    def official_pay_between(self, low=None, high=None):
-        """Roles whose annotated official median is within the bounds. A top-coded median
-        ("$239,200 or more") meets any lower bound up to BLS's top code, and no upper bound:
-        it may lie anywhere above."""
-        roles = self
-        if low is not None:
-            roles = roles.filter(**{f"{OFFICIAL_MEDIAN}__gte": low})
-        if high is not None:
-            roles = roles.filter(**{f"{OFFICIAL_MEDIAN}__lte": high}).exclude(
-                **{f"{OFFICIAL_MEDIAN}_top_coded": True}
-            )
-        return roles
+    def with_national_estimate(self):
+        """Each role's official occupation (`role.official_occupation`) with its national BLS
+        estimate, cited (area, release and source), as `role.national_estimate`: one query
+        for all the roles, none when no role has an official occupation."""
+        return self.select_related("official_occupation").prefetch_related(national_estimates())
+
+    def with_salary_records(self):
+        """Every pay record of each role with its source, newest first, as
+        `role.salary_records`: what `role.median_salary` and `role.range_salary` pick from."""
+        return self.prefetch_related(
+            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records")
+        )
 
     def with_cited_median(self):
         """Each role's pay records with a median, newest first, as `role.median_salaries`: the
@@ -190,8 +222,8 @@ class RoleQuerySet(models.QuerySet):
                     ),
                     to_attr="listed_skills",
                 ),
-                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
             )
+            .with_salary_records()
         )
 
     # What an editor still has to fill in (the admin's to-do page and role filters).
@@ -221,7 +253,8 @@ class RoleQuerySet(models.QuerySet):
             default=Value(1),
         )
         return (
-            self.annotate(
+            self.with_pay()
+            .annotate(
                 covered_weight=Sum(weight, filter=Q(role_skills__skill__slug__in=list(slugs))),
                 total_weight=Sum(weight),
             )
@@ -229,7 +262,7 @@ class RoleQuerySet(models.QuerySet):
             .annotate(
                 coverage=Cast("covered_weight", FloatField()) / Cast("total_weight", FloatField())
             )
-            .order_by(F("coverage").desc(), F("median_pay").desc(nulls_last=True), "title", "pk")
+            .order_by(F("coverage").desc(), *ORDERINGS["-pay"])
         )
 
     def for_compare(self):
@@ -237,25 +270,28 @@ class RoleQuerySet(models.QuerySet):
         steps and companies hiring, each list in one query for all the roles."""
         from .models import Company, RoleSkill
 
-        return self.select_related("stage").prefetch_related(
-            Prefetch(
-                "role_skills",
-                queryset=RoleSkill.objects.select_related("skill"),
-                to_attr="listed_skills",
-            ),
-            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
-            Prefetch(
-                "next_roles",
-                queryset=self.model.objects.published()
-                .only("slug", "title")
-                .order_by("title", "pk"),
-                to_attr="published_next_roles",
-            ),
-            Prefetch(
-                "hiring_companies",
-                queryset=Company.objects.order_by("name", "pk"),
-                to_attr="companies_hiring",
-            ),
+        return (
+            self.select_related("stage")
+            .with_salary_records()
+            .prefetch_related(
+                Prefetch(
+                    "role_skills",
+                    queryset=RoleSkill.objects.select_related("skill"),
+                    to_attr="listed_skills",
+                ),
+                Prefetch(
+                    "next_roles",
+                    queryset=self.model.objects.published()
+                    .only("slug", "title")
+                    .order_by("title", "pk"),
+                    to_attr="published_next_roles",
+                ),
+                Prefetch(
+                    "hiring_companies",
+                    queryset=Company.objects.order_by("name", "pk"),
+                    to_attr="companies_hiring",
+                ),
+            )
         )
 
     def refresh_median_pay(self):

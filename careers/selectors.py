@@ -2,31 +2,32 @@
 
 from faq.models import FaqEntry
 from official.charts import range_chart
-from official.models import FIGURES, Footnote, Release, WageEstimate
+from official.models import FIGURES, Footnote, Release
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
-from .querysets import cited_salaries, pick_salary
 
 
 def role_page(slug):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
     there is no such published role. Eleven queries, however many roles, skills or salaries.
 
-    One page of one role: each list is its own query through the role's related managers
-    (measured: prefetch_related's machinery cost as much again as the ten queries themselves).
+    One page of one role: the role comes with its pay records and national estimate by the
+    same recipes as every other page (`role.median_salary`, `role.national_estimate`); each
+    other list is its own query through the role's related managers (measured:
+    prefetch_related's machinery cost as much again as those queries themselves).
     """
     published = Role.objects.published()
-    role = published.select_related("stage", "description_source", "official_occupation").get(
-        slug=slug
+    role = (
+        published.select_related("stage", "description_source")
+        .with_national_estimate()
+        .with_salary_records()
+        .get(slug=slug)
     )
     skills = list(role.role_skills.select_related("skill__source"))
     technical = [link for link in skills if link.skill.kind == SkillKind.TECHNICAL]
     next_roles = list(
         published.filter(previous_roles=role).with_cited_median().order_by("title", "pk")
     )
-    for next_role in next_roles:
-        next_role.median_salary = pick_salary(next_role.median_salaries, "median")
-    salaries = list(cited_salaries().filter(role=role))
     return {
         "role": role,
         "technical_skills": technical,
@@ -41,9 +42,9 @@ def role_page(slug):
             .select_related("source")
             .order_by("is_programming_language", "kind", "order", "name")
         ),
-        "salaries": salaries,
-        "median_salary": pick_salary(salaries, "median"),
-        **official_pay(role, pick_salary(salaries, "median")),
+        "salaries": role.salary_records,
+        "median_salary": role.median_salary,
+        **official_pay(role),
         "next_roles": next_roles,
         "previous_roles": list(
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")
@@ -58,17 +59,13 @@ def role_page(slug):
     }
 
 
-def official_pay(role, guide_salary):
+def official_pay(role):
     """The role's official occupation's national estimate, its chart beside the guide's median
-    and the footnotes it uses (no query for a role without an official occupation)."""
+    and the footnotes it uses (no query: the estimate comes with the role)."""
+    estimate = role.national_estimate
     if role.official_occupation_id is None:
         return {"official_estimate": None}
-    estimate = (
-        WageEstimate.objects.cited()
-        .select_related("occupation")
-        .filter(occupation_id=role.official_occupation_id, area__kind="N")
-        .first()
-    )
+    guide_salary = role.median_salary
     guide_median = guide_salary.median if guide_salary else None
     footnotes = [estimate.figure(name)[1] for name in FIGURES] if estimate else []
     return {

@@ -3,6 +3,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from careers.models import Role
+from core.querystrings import form_query
 from core.spreadsheet import csv_download, invalid_filters
 
 from .filters import FaqFilter
@@ -32,6 +33,7 @@ class FaqListView(TemplateView):
         entries = list(filterset.qs if filterset.is_valid() else queryset)
         context.update(
             filter=filterset,
+            link_query=form_query(filterset.form),
             entries=entries,
             groups=[
                 (topic.label, [e for e in entries if e.topic == topic.value]) for topic in FaqTopic

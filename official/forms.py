@@ -60,6 +60,9 @@ class AreaCodeField(forms.CharField):
             )
         return text.upper()
 
+    def prepare_value(self, value):
+        return value.code if isinstance(value, Area) else value
+
     def clean(self, value):
         code = super().clean(value)
         if not code:

@@ -2,12 +2,11 @@
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
-from django.utils.safestring import mark_safe
 
-from careers.formatting import money
 from careers.models import Role
+from core.querystrings import form_query
 
-from .formatting import official_figure
+from .formatting import count_text, wage_text
 from .forms import COLUMNS, DEFAULT_SORT
 from .models import FIGURES, Area, Footnote, Release
 from .tile_map import tile_map
@@ -27,34 +26,25 @@ def estimates_read(areas):
     return areas
 
 
-def cell(estimate, name):
-    """One figure as official_figure writes it. A plain figure (no footnote: most of them) is
-    written here directly: official_figure's format_html, run for each of some 550 cells a
-    page, was the selector's largest cost."""
-    value = getattr(estimate, name)
-    if value is None or getattr(estimate, f"{name}_footnote"):
-        return official_figure(estimate, name)
-    return f"{value:,}" if name == "employment" else money(value)
-
-
-def cells(estimate):
-    """A table row's figure cells, in words with their footnote markers; None for no estimate,
-    which the row says once across all its columns. Joined here rather than looped over in the
-    template (some 550 cells a page, and each loop turn cost more than writing the cell), and
-    without format_html: each part is official_figure's escaped HTML or a number that `cell`
-    wrote with digits, commas and a dollar sign only."""
+def figures(estimate):
+    """A table row's figures as (text, BLS footnote code) pairs, in column order: the text as
+    official_figure words it, the marker left to the template; None for no estimate, which
+    the row says once across all its columns."""
     if estimate is None:
         return None
-    return mark_safe(  # noqa: S308 (see above)
-        "".join(f'<td class="num">{cell(estimate, name)}</td>' for name in FIGURE_COLUMNS)
-    )
+    found = []
+    for name in FIGURE_COLUMNS:
+        value, footnote = estimate.figure(name)
+        text = count_text(value, footnote) if name == "employment" else wage_text(value, footnote)
+        found.append((text, footnote))
+    return found
 
 
 def rows(areas, current):
     return [
         {
             "area": area,
-            "cells": cells(area.estimate),
+            "figures": figures(area.estimate),
             "current": current is not None and area.pk == current.pk,
         }
         for area in areas
@@ -151,12 +141,12 @@ def role_pay_page(slug, form):
         "sort": sort,
         "query": query,
         "headers": sort_headers(sort),
-        "area_link": link_setting(form.data, "area"),
+        "link_query": form_query(form),
+        "area_link": link_setting(form_query(form), "area"),
         "map": tile_map(states, current),
         "state_rows": rows(states, current),
         "metro_rows": rows(metro_page, current),
         "page_obj": page,
         "paginator": paginator,
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "footnotes": list(Footnote.objects.filter(code__in=footnote_codes(shown))),
     }

@@ -1,12 +1,13 @@
 """Official statistics pages."""
 
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from careers.filters import RoleFilter
 from careers.models import Role
+from core.querystrings import form_query
 from core.text import printable_or_empty
 
 from .filters import AreaFinder
@@ -41,11 +42,17 @@ class AreaPickerView(FilterView):
             for value in self.request.GET.getlist(name)
             if printable_or_empty(value)
         ][:CARRIED_MAX]
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+        # Links keep the search (as cleaned) and the role list's own parameters (which the list
+        # cleans), in the order they came; nothing else a visitor sent.
+        own = form_query(self.filterset.form)
+        context["link_query"] = query = QueryDict(mutable=True)
+        for name in self.request.GET:
+            if name in own:
+                query.setlist(name, own.getlist(name))
+            else:
+                values = [value for carried, value in context["carried"] if carried == name]
+                if values:
+                    query.setlist(name, values)
         return context
 
 

@@ -2,10 +2,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from core.history import content_history
 
-from ..querysets import RoleQuerySet
+from ..querysets import PAY_RANGE, RoleQuerySet, pick_salary
 from .base import SluggedModel
 
 
@@ -121,6 +122,33 @@ class Role(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("careers:role_detail", args=[self.slug])
+
+    # A role's figures for display, each picked from what its QuerySet fetched (never a query of
+    # its own): `salary_records` from for_list(), for_export(), for_compare() or the role page;
+    # `national_estimates` from with_national_estimate().
+    @cached_property
+    def median_salary(self):
+        """The pay record whose median is shown and cited (the one `median_pay` stores)."""
+        return pick_salary(self.salary_records, "median")
+
+    @cached_property
+    def range_salary(self):
+        """The pay record whose low and high are shown as the range: both from one record."""
+        return pick_salary(self.salary_records, *PAY_RANGE)
+
+    @property
+    def pay_sources_differ(self):
+        """True when the median and the range shown come from different sources."""
+        median, pay_range = self.median_salary, self.range_salary
+        return bool(median and pay_range and median.source_id != pay_range.source_id)
+
+    @property
+    def national_estimate(self):
+        """The national BLS estimate of the role's official occupation, or None."""
+        occupation = self.official_occupation
+        if occupation is None:
+            return None
+        return next(iter(occupation.national_estimates), None)
 
 
 class Importance(models.IntegerChoices):

@@ -4,7 +4,7 @@ from django.views import View
 
 from core.spreadsheet import csv_download, invalid_filters
 
-from ..export import COLUMNS, role_row, with_official_median
+from ..export import COLUMNS, role_row
 from ..filters import RoleFilter
 from ..models import Role
 from ..selectors import official_release
@@ -19,11 +19,13 @@ class RoleExportView(View):
     text, for invalid filters."""
 
     def get(self, request):
-        filterset = RoleFilter(request.GET, queryset=Role.objects.published().for_export())
+        filterset = RoleFilter(
+            request.GET, queryset=Role.objects.published().for_export(), official_median=True
+        )
         if not filterset.is_valid():
             return invalid_filters(filterset.form)
         base_url = request.build_absolute_uri("/")[:-1]
-        roles, area = with_official_median(filterset)
+        roles, area = filterset.qs, filterset.chosen_area
         release = official_release() if area is not None else None
         rows = (role_row(role, base_url, area, release) for role in roles.iterator(CHUNK_SIZE))
         return csv_download(COLUMNS, rows, "careerguide-roles.csv")

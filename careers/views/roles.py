@@ -8,13 +8,11 @@ from django_filters.views import FilterView
 from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
 from ..option_counts import option_counts, show_option_counts
-from ..querysets import PAY_RANGE, pick_salary
+from ..pay_notes import PayNotes
 from ..selectors import official_footnotes, official_release, role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
-# A row names this many of a role's skills and counts the rest.
-KEY_SKILLS_SHOWN = 5
 
 
 def _query_without(params, key, value=None):
@@ -36,7 +34,7 @@ def _href(params):
 def active_filters(filterset):
     """(label, params without it, (name, value) to drop) for every filter applied validly."""
     data = getattr(filterset.form, "cleaned_data", {})
-    params = filterset.data if isinstance(filterset.data, QueryDict) else QueryDict()
+    params = filterset.query()
     found = []
 
     def add(label, name, value=None):
@@ -66,41 +64,6 @@ def active_filters(filterset):
     return found
 
 
-def cite_pay(roles):
-    """Attach each role's median and range records and number their sources as footnotes.
-
-    Needs `role.salary_records` (newest first, from `for_list()`). One footnote per distinct
-    source and date, so a page of roles from one source has one note.
-    """
-    notes = {}
-    for role in roles:
-        role.median_salary = pick_salary(role.salary_records, "median")
-        role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
-        for kind in ("median", "range"):
-            salary = getattr(role, f"{kind}_salary")
-            if salary is not None:
-                key = (salary.source_id, salary.as_of, salary.as_of_precision)
-                if key not in notes:
-                    notes[key] = (len(notes) + 1, salary)
-                setattr(role, f"{kind}_note", notes[key][0])
-        # A row says so when its median and its range come from different sources.
-        role.mixed_sources = bool(
-            role.median_salary
-            and role.range_salary
-            and role.median_salary.source_id != role.range_salary.source_id
-        )
-    return [salary for _, salary in notes.values()]
-
-
-def name_key_skills(roles, shown=KEY_SKILLS_SHOWN):
-    """Give each listed role the skill names its row shows (most important first) and how many
-    more it has."""
-    for role in roles:
-        names = [link.skill.name for link in role.listed_skills]
-        role.key_skills = names[:shown]
-        role.more_skills = max(len(names) - shown, 0)
-
-
 class RoleListView(FilterView):
     """/careers/: roles filtered by the query string; bad parameters give form errors, not 500s."""
 
@@ -117,13 +80,8 @@ class RoleListView(FilterView):
         filterset = self.filterset
         roles = list(context["roles"])
         context["roles"] = context["object_list"] = roles
-        context["pay_notes"] = cite_pay(roles)
-        name_key_skills(roles)
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+        context["pay_notes"] = PayNotes(roles)
+        context["link_query"] = filterset.query()
         context["active_filters"] = [
             {"label": label, "href": _href(params)}
             for label, params, _ in active_filters(filterset)

@@ -1,17 +1,19 @@
 """Visitor tools: which roles fit the skills you have (/match/), roles side by side (/compare/)."""
 
+from django.db.models import prefetch_related_objects
 from django.http import QueryDict
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from official.models import Area, WageEstimate
+from core.querystrings import form_query
+from official.models import Area, AreaKind
 
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
-from ..querysets import PAY_RANGE, pick_salary
+from ..pay_notes import PayNotes
+from ..querysets import national_estimates
 from ..selectors import official_footnotes, official_release
-from .roles import cite_pay
 
 
 def _compare_href(slugs):
@@ -36,7 +38,7 @@ class MatchView(ListView):
             return Role.objects.none()
         roles = Role.objects.published().for_export().matching_skills(self.have)
         # Each role's official (BLS) national median beside the guide's, when imported.
-        self.official_area = Area.objects.filter(kind="N").first()
+        self.official_area = Area.objects.filter(kind=AreaKind.NATIONAL).first()
         if self.official_area is not None:
             roles = roles.with_official_median(self.official_area)
         return roles
@@ -54,18 +56,14 @@ class MatchView(ListView):
             object_list=roles,
             form=self.form,
             have=self.have,
-            pay_notes=cite_pay(roles),
+            pay_notes=PayNotes(roles),
             chosen_skills=[
                 (slug, name)
                 for slug, name in flat_choices(self.form.fields["have"].choices)
                 if slug in have
             ],
         )
-        page = context.get("page_obj")
-        if page is not None:
-            context["page_range"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+        context["link_query"] = form_query(self.form)
         if self.have and self.official_area is not None:
             context["official_area"] = self.official_area
             context["official_release"] = official_release()
@@ -103,16 +101,6 @@ def skill_rows(roles):
     return found
 
 
-def national_estimates(roles):
-    """{occupation id: national BLS estimate (with area and release source)} for the roles'
-    official occupations: one query, none when no role has one."""
-    occupations = {role.official_occupation_id for role in roles} - {None}
-    if not occupations:
-        return {}
-    estimates = WageEstimate.objects.cited().filter(occupation_id__in=occupations, area__kind="N")
-    return {estimate.occupation_id: estimate for estimate in estimates}
-
-
 class CompareView(TemplateView):
     """/compare/?role=a&role=b: 2 to 4 roles side by side. The URL is the whole state."""
 
@@ -145,10 +133,13 @@ class CompareView(TemplateView):
             context["errors"] = [f"“{slug}” is not a role on this site." for slug in missing]
             return context
         roles = [found[slug] for slug in slugs]  # in the order the visitor chose
-        self.add_official_pay(roles, context)
+        # Read once the roles are known to exist: an invalid comparison costs no more.
+        prefetch_related_objects(roles, national_estimates())
+        estimates = [role.national_estimate for role in roles if role.national_estimate]
+        if estimates:
+            context["official_release"] = estimates[0].release
+            context["official_footnotes"] = official_footnotes(e.median_footnote for e in estimates)
         for role in roles:
-            role.median_salary = pick_salary(role.salary_records, "median")
-            role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
             role.remove_href = _compare_href([s for s in slugs if s != role.slug])
         context.update(roles=roles, slugs=slugs)
         if len(roles) >= COMPARE_MIN:
@@ -167,15 +158,3 @@ class CompareView(TemplateView):
             context["find"] = find
             context["found"] = [(role, _compare_href([*slugs, role.slug])) for role in found_roles]
         return context
-
-    def add_official_pay(self, roles, context):
-        """Each role's national official median (`role.official_estimate`), the release they
-        cite and the BLS footnotes they use."""
-        estimates = national_estimates(roles)
-        for role in roles:
-            role.official_estimate = estimates.get(role.official_occupation_id)
-        if estimates:
-            context["official_release"] = next(iter(estimates.values())).release
-            context["official_footnotes"] = official_footnotes(
-                e.median_footnote for e in estimates.values()
-            )

@@ -21,3 +21,10 @@ def nav_link(context, url_name, label):
     else:
         return format_html('<a href="{}">{}</a>', href, label)
     return format_html('<a href="{}" aria-current="{}">{}</a>', href, current, label)
+
+
+@register.filter
+def elided_pages(page):
+    """The page numbers a list's pagination links to: the ends and two either side of `page`,
+    with Paginator.ELLIPSIS for each gap (templates/includes/pagination.html)."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

@@ -84,7 +84,7 @@ def test_pay_note_ref_points_at_its_footnote():
 
 def test_pay_note_ref_is_empty_without_a_note_number_or_a_record():
     record = salary(source=Source(publisher="Indeed", title=""))
-    # An unset `role.median_note` resolves to "" in a template.
+    # No note number (e.g. `pay_notes|note_number` for a record no note cites) renders nothing.
     assert render("{% pay_note_ref role.median_note record %}", role=object(), record=record) == ""
     assert render("{% pay_note_ref 1 None %}") == ""
 
