@@ -17,9 +17,15 @@ from django.utils.text import Truncator
 
 from .history import is_tracked
 from .models import related_label
-from .versioning import ABSENT, is_versioned
+from .versioning import ABSENT
 
 OPENED = "opened_version"
+# A page opened before versions were recorded, or a form sent without its hidden fields.
+NO_VERSION = (
+    "This form did not say which version of the {name} it was opened at, so it cannot tell "
+    "whether someone changed the {name} since. Nothing was saved. Your input is still in the "
+    "form: check it against the saved {name}, then save again to keep yours."
+)
 SHOWN_CHANGES = 6
 
 
@@ -101,6 +107,8 @@ def describe_change(model, pk, opened):
 class VersionedFormMixin(forms.ModelForm):
     """Added by the admin (core/admin.py) to the form of every versioned model."""
 
+    stale_message = None
+
     opened_version = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=0, max_value=2**31 - 1
     )
@@ -118,7 +126,12 @@ class VersionedFormMixin(forms.ModelForm):
         current = self.instance.version
         if opened != current:
             model = type(self.instance)
-            self.add_error(None, describe_change(model, self.instance.pk, opened))
+            self.stale_message = (
+                describe_change(model, self.instance.pk, opened)
+                if opened is not None
+                else NO_VERSION.format(name=model._meta.verbose_name)
+            )
+            self.add_error(None, self.stale_message)
             # Shown again with the current version: saving again now is a choice made
             # knowing what changed.
             self.data = self.data.copy()
@@ -135,15 +148,9 @@ class VersionedInlineFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         for form in self.deleted_forms:
-            instance = form.instance
-            if instance._state.adding or not is_versioned(type(instance)):
-                continue
-            try:
-                opened = form.fields[OPENED].clean(form.data.get(form.add_prefix(OPENED)))
-            except ValidationError:
-                opened = None
-            if opened != instance.version:
-                raise ValidationError(describe_change(type(instance), instance.pk, opened))
+            stale = getattr(form, "stale_message", None)
+            if stale:
+                raise ValidationError(stale)
 
 
 _form_classes = {}
