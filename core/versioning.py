@@ -12,15 +12,32 @@ from it: a revert writes the next number, and a deleted record brought back gets
 above any it had before, so a form opened before the deletion stays stale.
 """
 
+import operator
+from functools import reduce
+
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Max
+from django.db.models import Case, F, Max, Q, When
 
 from .history import is_tracked
 
 # What an editor's form says when it was opened on a record that did not exist (a deleted
 # record's history page, where it can be restored).
 ABSENT = 0
+
+
+def _raised_if_changed(values):
+    """The version plus one where any of `values` (the UPDATE's (field, model, value) triples)
+    that an editor edits differs from what the row holds, else the version as it is (stored
+    figures recomputed by the site, such as Role.median_pay, are not edits)."""
+    differs = [~Q(**{field.attname: value}) for field, _model, value in values if field.editable]
+    if not differs:
+        return F("version")
+    return Case(
+        When(reduce(operator.or_, differs), then=F("version") + 1),
+        default=F("version"),
+        output_field=models.PositiveIntegerField(),
+    )
 
 
 class StaleEdit(Exception):
@@ -79,7 +96,13 @@ class Versioned(models.Model):
         # The number is never written from the instance (a reverted version carries an old
         # one): it is the database's, plus one.
         values = [value for value in values if value[0] is not field]
-        values.append((field, None, F("version") + 1 if bump else F("version")))
+        if expected is None:
+            # A save from code or a fixture counts only if it changes the row: loading the
+            # same data again is not an edit.
+            version = _raised_if_changed(values)
+        else:
+            version = F("version") + 1 if bump else F("version")
+        values.append((field, None, version))
         if expected is not None:
             base_qs = base_qs.filter(version=expected)
         updated = super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)

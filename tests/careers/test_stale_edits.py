@@ -285,6 +285,23 @@ class TestEverySaveCounts:
         assert salary.version == version + 1
         assert Salary.objects.get(pk=salary.pk).version == version + 1
 
+    def test_a_save_in_code_that_changes_nothing_keeps_the_version(self, salary):
+        version = salary.version
+        Salary.objects.get(pk=salary.pk).save()
+        assert Salary.objects.get(pk=salary.pk).version == version
+
+    def test_reloading_the_article_over_an_edited_row_raises_its_version(
+        self, article_data, committed
+    ):
+        role = Role.objects.get(slug="data-scientist")
+        Role.objects.filter(pk=role.pk).update(summary="Edited by an editor.")
+        edited = Role.objects.get(pk=role.pk).version
+        untouched = Role.objects.get(slug="machine-learning-engineer").version
+        with committed():
+            call_command("load_initial_data", verbosity=0)
+        assert Role.objects.get(pk=role.pk).version == edited + 1
+        assert Role.objects.get(slug="machine-learning-engineer").version == untouched
+
     def test_a_save_expecting_an_old_version_raises_and_writes_nothing(self, salary):
         first, second = Salary.objects.get(pk=salary.pk), Salary.objects.get(pk=salary.pk)
         first.expect_version(first.version)
