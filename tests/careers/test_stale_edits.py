@@ -23,6 +23,7 @@ from careers.models import Role, RoleSkill, Salary, Source
 from core.versioning import StaleEdit
 from faq.models import FaqEntry
 from tests import factories as f
+from tests.cache.forms import form_fields
 
 STALE = "after you opened this page"
 
@@ -209,6 +210,24 @@ class TestTwoEditorsOnOneRecord:
         assert response.status_code == 200
         assert "did not say which version" in form_errors(response)
         assert Salary.objects.get(pk=salary.pk).median == 150_000
+
+    def test_the_pages_a_browser_submits_carry_the_version_they_were_opened_at(
+        self, editors, salary
+    ):
+        ada, _ = editors
+        pages = {
+            "salary_form": admin_url(Salary, "change", salary.pk),
+            "role_form": admin_url(Role, "change", salary.role_id),
+            "historicalsalary_form": admin_url(
+                Salary, "simple_history", salary.pk, salary.history.earliest().history_id
+            ),
+        }
+        for form_id, url in pages.items():
+            fields = dict(form_fields(ada.get(url).content.decode(), form_id))
+            assert fields["opened_version"] == str(salary.role.version if "role" in form_id else 1)
+        role_page = dict(form_fields(ada.get(pages["role_form"]).content.decode(), "role_form"))
+        assert role_page["salaries-0-opened_version"] == str(salary.version)
+        assert role_page["role_skills-0-opened_version"] == "1"
 
     @pytest.mark.parametrize(
         "make", [f.SourceFactory, f.OutlookStatisticFactory, f.FaqEntryFactory, f.SkillFactory]
