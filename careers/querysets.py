@@ -4,7 +4,6 @@
 role's own page shows, `.search(text)` the list's word search.
 """
 
-from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
@@ -23,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from core.versioning import VersionedQuerySet
 from official.models import TOP_CODED, AreaKind, WageEstimate
 
 from .median_pay import refresh_on_commit
@@ -93,7 +93,7 @@ def cited_salaries():
     return Salary.objects.select_related("source").order_by(*salary_recency())
 
 
-class RoleQuerySet(models.QuerySet):
+class RoleQuerySet(VersionedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -299,7 +299,7 @@ class RoleQuerySet(models.QuerySet):
         return self.update(median_pay=newest_median())
 
 
-class SalaryQuerySet(models.QuerySet):
+class SalaryQuerySet(VersionedQuerySet):
     """Bulk writes send no signals, so they schedule their roles' median refresh themselves."""
 
     def bulk_create(self, objs, *args, **kwargs):

@@ -12,13 +12,16 @@ from django.contrib.admin.widgets import (
     RelatedFieldWidgetWrapper,
 )
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from .stale_forms import versioned_form, versioned_formset, with_opened_version
 from .text import shown
+from .versioning import ABSENT, StaleEdit, is_versioned
 
 NO_DATE = "no date stated"
 
@@ -35,6 +38,9 @@ PLAIN_ERROR_MESSAGES = {
 # A primary key outside the signed 64-bit range can never exist, and SQLite raises
 # OverflowError (a 500) instead of finding nothing when asked for one.
 PK_MIN, PK_MAX = -(2**63), 2**63 - 1
+
+# Saves retried when another save won the race between the form's check and the write.
+STALE_RETRIES = 3
 
 
 def clean_key(target_field, value):
@@ -132,15 +138,28 @@ class DateStatedFilter(admin.SimpleListFilter):
 
 
 class EditorFormMixin:
-    """Plain-words errors on the edit form and every inline form; a bad id is a form error."""
+    """Plain-words errors on the edit form and every inline form; a bad id is a form error;
+    a versioned record's form refuses to save over a change made since it was opened
+    (core/stale_forms.py)."""
 
     def get_form(self, request, obj=None, **kwargs):
         kwargs.setdefault("error_messages", PLAIN_ERROR_MESSAGES)
+        if is_versioned(self.model):
+            kwargs.setdefault("form", versioned_form(self.form))
         return super().get_form(request, obj, **kwargs)
 
     def get_formset(self, request, obj=None, **kwargs):
         kwargs.setdefault("error_messages", PLAIN_ERROR_MESSAGES)
+        if is_versioned(self.model):
+            kwargs.setdefault("form", versioned_form(self.form))
+            kwargs.setdefault("formset", versioned_formset(self.formset))
         return super().get_formset(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_versioned(self.model) and self.has_change_permission(request, obj):
+            fieldsets = with_opened_version(fieldsets)
+        return fieldsets
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -259,7 +278,40 @@ class ContentAdmin(EditorAdmin, SimpleHistoryAdmin):
         self._check_history_keys(object_id, version_id)
         # Only a revert is saved from this page: say so in the version it records.
         request._history_reverted_version = version_id
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # A revert is a save like any other: all of it or nothing, and never over a change
+        # made since the page was opened.
+        view = transaction.atomic(using=router.db_for_write(self.model))(super().history_form_view)
+        return self._refusing_stale_saves(view, request, object_id, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        view = super().changeform_view
+        return self._refusing_stale_saves(view, request, object_id, form_url, extra_context)
+
+    def _refusing_stale_saves(self, view, request, *args):
+        """Run the (atomic) view; if a save found its record changed after the form was
+        checked (two saves at once), the view rolled back: run it again, and the form now
+        sees the change and explains it. A third race in a row gives up with a 409."""
+        for _attempt in range(STALE_RETRIES):
+            try:
+                return view(request, *args)
+            except StaleEdit:
+                continue
+        context = {**self.admin_site.each_context(request), "title": "Saved by someone else"}
+        return TemplateResponse(request, "admin/stale_edit.html", context, status=409)
+
+    def get_form(self, request, obj=None, **kwargs):
+        if (
+            obj is not None
+            and getattr(request, "_history_reverted_version", None) is not None
+            and is_versioned(self.model)
+        ):
+            # The revert page's record is an old version, with its old number: the page is
+            # opened at the record's current version (or as absent, for a deleted record).
+            current = (
+                self.model._base_manager.filter(pk=obj.pk).values_list("version", flat=True).first()
+            )
+            obj.version = ABSENT if current is None else current
+        return super().get_form(request, obj, **kwargs)
 
     def _check_history_keys(self, object_id, version_id=None):
         """A tampered address ("abc" or a 30-digit id) finds nothing: a 404, not a 500."""
@@ -279,6 +331,9 @@ class ContentAdmin(EditorAdmin, SimpleHistoryAdmin):
             version = self.model.history.filter(history_id=version_id).first()
             when = timezone.localtime(version.history_date).strftime("%Y-%m-%d %H:%M %Z")
             obj._change_reason = f"Reverted to the version of {when}"
+            if is_versioned(self.model):
+                # The form matches the old version it shows, but the record changes.
+                obj.expect_version(obj._expected_version, changed=True)
         super().save_model(request, obj, form, change)
 
 

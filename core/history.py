@@ -71,3 +71,17 @@ def record_first_versions(models, using, reason):
             history.bulk_history_create(missing, batch_size=500, default_change_reason=reason)
             recorded += len(missing)
     return recorded
+
+
+def last_known_name(model, pk):
+    """What a deleted row was called, from its last recorded version (history keeps versions
+    of rows that point at it), for pages that must still name it."""
+    record = None
+    if is_tracked(model):
+        history = getattr(model, model._meta.simple_history_manager_attribute)
+        record = (
+            history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date", "-pk").first()
+        )
+    if record is None:
+        return f"deleted {model._meta.verbose_name} {pk}"
+    return f"{record.instance} (deleted)"

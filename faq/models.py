@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from core.history import content_history
 from core.models import SluggedModel
+from core.versioning import Versioned, VersionedQuerySet
 
 
 class FaqTopic(models.TextChoices):
@@ -11,7 +12,7 @@ class FaqTopic(models.TextChoices):
     PAY = "pay", "Pay"
 
 
-class FaqEntryQuerySet(models.QuerySet):
+class FaqEntryQuerySet(VersionedQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -21,7 +22,7 @@ class FaqEntryManager(models.Manager.from_queryset(FaqEntryQuerySet)):
         return self.get(slug=slug)
 
 
-class FaqEntry(SluggedModel):
+class FaqEntry(Versioned, SluggedModel):
     history = content_history()
 
     question = models.CharField(

@@ -3,11 +3,12 @@
 from django.db import models
 
 from core.history import content_history
+from core.versioning import Versioned
 
 from .base import AsOfMixin, SluggedModel, as_of_range_constraint
 
 
-class OrderedContent(SluggedModel):
+class OrderedContent(Versioned, SluggedModel):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Position in lists: lower numbers come first."
     )

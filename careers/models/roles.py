@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from core.history import content_history
+from core.models import related_label
+from core.versioning import Versioned, VersionedQuerySet
 
 from ..querysets import PAY_RANGE, RoleQuerySet, pick_salary
 from .base import SluggedModel
@@ -20,7 +22,7 @@ class OfficialMatch(models.TextChoices):
     CLOSEST = "closest", "Closest"
 
 
-class Role(SluggedModel):
+class Role(Versioned, SluggedModel):
     history = content_history(excluded_fields=["median_pay"])
 
     title = models.CharField(
@@ -157,12 +159,12 @@ class Importance(models.IntegerChoices):
     HELPFUL = 3, "Helpful"
 
 
-class RoleSkillManager(models.Manager):
+class RoleSkillManager(models.Manager.from_queryset(VersionedQuerySet)):
     def get_by_natural_key(self, role_slug, skill_slug):
         return self.get(role__slug=role_slug, skill__slug=skill_slug)
 
 
-class RoleSkill(models.Model):
+class RoleSkill(Versioned):
     """How much one skill matters for one role."""
 
     history = content_history()
@@ -189,7 +191,8 @@ class RoleSkill(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.skill} for {self.role} ({self.get_importance_display()})"
+        skill, role = related_label(self, "skill"), related_label(self, "role")
+        return f"{skill} for {role} ({self.get_importance_display()})"
 
     def clean(self):
         # A skill named for every role is shown on every role's page already; a link would

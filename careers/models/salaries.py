@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 
 from core.history import content_history
+from core.models import related_label
+from core.versioning import Versioned
 
 from ..querysets import SalaryQuerySet
 from .base import AsOfMixin, as_of_range_constraint
@@ -35,7 +37,7 @@ class SalaryManager(models.Manager.from_queryset(SalaryQuerySet)):
         return self.get(role__slug=role_slug, source__slug=source_slug)
 
 
-class Salary(AsOfMixin):
+class Salary(Versioned, AsOfMixin):
     """The pay one source reports for one role: any of median, average, low and high."""
 
     history = content_history()
@@ -156,7 +158,7 @@ class Salary(AsOfMixin):
         return salary
 
     def __str__(self):
-        return f"{self.role} — {self.source}"
+        return f"{related_label(self, 'role')} — {related_label(self, 'source')}"
 
     def natural_key(self):
         return (self.role.slug, self.source.slug)

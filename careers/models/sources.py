@@ -2,13 +2,14 @@ from django.core.validators import URLValidator
 from django.db import models
 
 from core.history import content_history
+from core.versioning import Versioned
 
 from .base import SluggedModel
 
 WEB_SCHEMES = ["http", "https"]
 
 
-class Source(SluggedModel):
+class Source(Versioned, SluggedModel):
     """A citation: who published a figure, quote or list, and where to find it."""
 
     history = content_history()

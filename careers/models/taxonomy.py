@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from core.history import content_history
+from core.versioning import Versioned
 
 from .base import SluggedModel
 
@@ -13,7 +14,7 @@ class SkillKind(models.TextChoices):
     SOFT = "soft", "Soft"
 
 
-class Skill(SluggedModel):
+class Skill(Versioned, SluggedModel):
     history = content_history()
 
     name = models.CharField(
@@ -54,7 +55,7 @@ class Skill(SluggedModel):
         ordering = ["kind", "order", "name"]
 
 
-class Company(SluggedModel):
+class Company(Versioned, SluggedModel):
     history = content_history()
 
     name = models.CharField(max_length=200, unique=True, help_text="The company's usual name.")
@@ -83,7 +84,7 @@ class Company(SluggedModel):
         ]
 
 
-class CareerStage(SluggedModel):
+class CareerStage(Versioned, SluggedModel):
     """A step on the article's progression: entry level, established, specialist, leadership."""
 
     history = content_history()

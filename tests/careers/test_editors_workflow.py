@@ -77,6 +77,8 @@ def salary_form(salary, **changes):
         "region": salary.region,
         "as_of": salary.as_of.strftime("%Y-%m") if salary.as_of else "",
         "as_of_precision": salary.as_of_precision,
+        # The version the page was opened at (core/stale_forms.py).
+        "opened_version": salary.version,
     }
     data.update(changes)
     return data
@@ -129,7 +131,11 @@ class TestHistory:
         assert form_page.status_code == 200
         assert f'value="{original}"' in form_page.content.decode()
         with committed():
-            response = editor_client.post(revert_url, salary_form(first.instance))
+            # The revert page is opened at the record's current version, not the old one's.
+            current = Salary.objects.get(pk=salary.pk).version
+            response = editor_client.post(
+                revert_url, salary_form(first.instance, opened_version=current)
+            )
         assert response.status_code == 302
         salary.refresh_from_db()
         assert salary.median == original
@@ -162,7 +168,8 @@ class TestHistory:
         with committed():
             response = editor_client.post(
                 admin_url(Salary, "simple_history", pk, last.history_id),
-                salary_form(last.instance),
+                # Opened while the record was deleted.
+                salary_form(last.instance, opened_version=0),
             )
         assert response.status_code == 302
         assert Salary.objects.get(pk=pk).median == median
