@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
+from official.models import Area
 
 from .models import CareerStage, Company, Role, RoleSkill, Skill, SkillKind
 from .models.salaries import PAY_LIMIT
@@ -94,8 +95,6 @@ class AreaField(forms.ChoiceField):
         forms.Field.validate(self, value)
 
     def clean(self, value):
-        from official.models import Area
-
         code = super().clean(value)
         if not code or (code == DEFAULT_AREA and not self.areas):
             return None  # nothing imported yet: the form says so if official pay is asked for
@@ -222,8 +221,6 @@ def flat_choices(choices):
 def area_choices():
     """The nation, the states and territories: what the area select offers (none until the
     official data is imported)."""
-    from official.models import Area
-
     return list(Area.objects.filter(kind__in=["N", "S"]).only("code", "name", "kind"))
 
 

@@ -23,10 +23,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
+from official.footnotes import TOP_CODED
+
 from .median_pay import refresh_on_commit
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
+# The role list's page size; the API's role pages are the same size.
+ROLES_PER_PAGE = 25
 
 
 # Sort keys the role list offers (filters.SORT_CHOICES), each a total order so pages never
@@ -45,8 +49,6 @@ def orderings(pay):
 ORDERINGS = orderings("median_pay")
 OFFICIAL_MEDIAN = "bls_median"
 OFFICIAL_ORDERINGS = orderings(OFFICIAL_MEDIAN)
-# BLS footnote code of a top-coded wage (official.models.TOP_CODED; careers does not import it).
-TOP_CODED = "5"
 
 # How much each of a role's skills counts toward a skill match (/match/): an essential skill
 # three times a helpful one, a valuable one twice.
@@ -66,22 +68,10 @@ def salary_recency():
     return (F("as_of").desc(nulls_last=True), "pk")
 
 
-def newest_median():
-    """The median of the outer role's newest salary that gives one (what Role.median_pay stores)."""
-    from .models import Salary
-
-    return Subquery(
-        Salary.objects.filter(role=OuterRef("pk"), median__isnull=False)
-        .order_by(*salary_recency())
-        .values("median")[:1]
-    )
-
-
-def cited_salaries():
-    """Pay records with their sources, newest first: what every page cites a figure from."""
-    from .models import Salary
-
-    return Salary.objects.select_related("source").order_by(*salary_recency())
+def related_model(queryset, relation):
+    """The model at the other end of `relation`: models.py imports this module, so the QuerySets
+    reach the other models through their relations instead of importing them."""
+    return queryset.model._meta.get_field(relation).related_model
 
 
 class RoleQuerySet(models.QuerySet):
@@ -97,8 +87,8 @@ class RoleQuerySet(models.QuerySet):
         is served by trigram indexes (migration 0007), which an OR beside a subquery would not
         let the planner use.
         """
-        from .models import RoleSkill, Skill
-
+        RoleSkill = related_model(self, "role_skills")
+        Skill = related_model(self, "skills")
         roles = self
         for word in text.split()[:MAX_SEARCH_WORDS]:
             # A skill named for every role (Skill.for_all_roles) matches every role: one check,
@@ -169,7 +159,9 @@ class RoleQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "salaries",
-                queryset=cited_salaries().filter(median__isnull=False),
+                queryset=related_model(self, "salaries")
+                .objects.cited()
+                .filter(median__isnull=False),
                 to_attr="median_salaries",
             )
         )
@@ -177,8 +169,7 @@ class RoleQuerySet(models.QuerySet):
     def for_list(self):
         """What a row of the role list shows: stage, skill names, and every pay record (newest
         first, as `role.salary_records`) so the median and the range can each be cited."""
-        from .models import RoleSkill
-
+        RoleSkill = related_model(self, "role_skills")
         return (
             self.select_related("stage")
             .defer("description")
@@ -190,7 +181,11 @@ class RoleQuerySet(models.QuerySet):
                     ),
                     to_attr="listed_skills",
                 ),
-                Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+                Prefetch(
+                    "salaries",
+                    queryset=related_model(self, "salaries").objects.cited(),
+                    to_attr="salary_records",
+                ),
             )
         )
 
@@ -235,15 +230,19 @@ class RoleQuerySet(models.QuerySet):
     def for_compare(self):
         """Everything /compare/ shows of each role: stage, skills, every pay record, next
         steps and companies hiring, each list in one query for all the roles."""
-        from .models import Company, RoleSkill
-
+        RoleSkill = related_model(self, "role_skills")
+        Company = related_model(self, "hiring_companies")
         return self.select_related("stage").prefetch_related(
             Prefetch(
                 "role_skills",
                 queryset=RoleSkill.objects.select_related("skill"),
                 to_attr="listed_skills",
             ),
-            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records"),
+            Prefetch(
+                "salaries",
+                queryset=related_model(self, "salaries").objects.cited(),
+                to_attr="salary_records",
+            ),
             Prefetch(
                 "next_roles",
                 queryset=self.model.objects.published()
@@ -260,11 +259,24 @@ class RoleQuerySet(models.QuerySet):
 
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
-        return self.update(median_pay=newest_median())
+        return self.update(median_pay=related_model(self, "salaries").objects.newest_median())
 
 
 class SalaryQuerySet(models.QuerySet):
     """Bulk writes send no signals, so they schedule their roles' median refresh themselves."""
+
+    def cited(self):
+        """Pay records with their sources, newest first: what every page cites a figure from."""
+        return self.select_related("source").order_by(*salary_recency())
+
+    def newest_median(self):
+        """The median of the outer role's newest salary that gives one (what Role.median_pay
+        stores), as a subquery for a Role annotation or update."""
+        return Subquery(
+            self.filter(role=OuterRef("pk"), median__isnull=False)
+            .order_by(*salary_recency())
+            .values("median")[:1]
+        )
 
     def bulk_create(self, objs, *args, **kwargs):
         created = super().bulk_create(objs, *args, **kwargs)

@@ -1,11 +1,10 @@
 """Reads that span several models: a role's page."""
 
-from faq.models import FaqEntry
 from official.charts import range_chart
 from official.models import FIGURES, Footnote, Release, WageEstimate
 
-from .models import Duty, EducationStep, Role, Skill, SkillKind
-from .querysets import cited_salaries, pick_salary
+from .models import Duty, EducationStep, Role, Salary, Skill, SkillKind
+from .querysets import pick_salary
 
 
 def role_page(slug):
@@ -26,7 +25,7 @@ def role_page(slug):
     )
     for next_role in next_roles:
         next_role.median_salary = pick_salary(next_role.median_salaries, "median")
-    salaries = list(cited_salaries().filter(role=role))
+    salaries = list(Salary.objects.cited().filter(role=role))
     return {
         "role": role,
         "technical_skills": technical,
@@ -49,9 +48,8 @@ def role_page(slug):
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")
         ),
         "companies": list(role.hiring_companies.order_by("name", "pk")),
-        "faq_entries": list(
-            FaqEntry.objects.published().filter(related_roles=role).order_by("topic", "order", "pk")
-        ),
+        # Through the relation the faq app declares on its entries: careers imports no faq module.
+        "faq_entries": list(role.faq_entries.published().order_by("topic", "order", "pk")),
         # The article's duties and steps into the field apply to every role.
         "duties": list(Duty.objects.select_related("source")),
         "education_steps": list(EducationStep.objects.select_related("source")),

@@ -1,4 +1,6 @@
-"""Text helpers shared by the public filters and the admin."""
+"""Text helpers shared by the public filters, the admin and the pages."""
+
+import re
 
 # A refused value named in an error message is cut to this many characters.
 SHOWN_MAX = 60
@@ -11,3 +13,24 @@ def shown(value):
         char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in str(value)
     )
     return text if len(text) <= SHOWN_MAX else f"{text[:SHOWN_MAX]}…"
+
+
+NUMBERED_LINE = re.compile(r"^\s*\d+[.)]\s+(?P<text>.+)$")
+
+
+def answer_blocks(answer):
+    """Split an answer into ("p", text) paragraphs and ("ol", [items]) numbered lists, in order."""
+    blocks = []
+    for raw in (answer or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        match = NUMBERED_LINE.match(line)
+        if match:
+            if blocks and blocks[-1][0] == "ol":
+                blocks[-1][1].append(match["text"])
+            else:
+                blocks.append(("ol", [match["text"]]))
+        else:
+            blocks.append(("p", line))
+    return blocks

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from careers.models import Source
 from core.content import announce_change
+from core.models import Source
 
 from .areas import public_code
 from .models import FIGURES, Area, Footnote, Occupation, Release, WageEstimate

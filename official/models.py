@@ -8,11 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.dateformat import format as date_format
 
+from .footnotes import NOT_RELEASED, TOP_CODED
 from .querysets import AreaQuerySet, WageEstimateQuerySet
-
-# BLS footnote codes carried per figure (the release's own `footnote` table has the text).
-TOP_CODED = "5"  # "equal to or greater than $115.00 per hour or $239,200 per year"
-NOT_RELEASED = "8"  # "Estimate not released."
 
 # The figures a wage estimate carries, in the order pages show them.
 WAGE_FIGURES = ("p10", "p25", "median", "p75", "p90")
@@ -25,7 +22,7 @@ class Release(models.Model):
     code = models.CharField(max_length=10, unique=True, help_text="BLS release code, e.g. 2025A01.")
     name = models.CharField(max_length=40, help_text="As BLS names it, e.g. May 2025.")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         related_name="official_releases",
         help_text="The citation shown beside every figure of this release.",

@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import Case, F, FilteredRelation, Q, Value, When
 
+from .footnotes import TOP_CODE_ANNUAL, TOP_CODED
+
 
 class AreaQuerySet(models.QuerySet):
     def states(self):
@@ -27,10 +29,6 @@ class AreaQuerySet(models.QuerySet):
     def ordered_by(self, sort):
         """`name` or a figure of `with_estimate_of` (`median`, `-p90`, ...), areas without that
         figure last either way, then by name. A top-coded wage sorts as the top code."""
-        # Imported here: models.py imports this module.
-        from .formatting import TOP_CODE_ANNUAL
-        from .models import TOP_CODED
-
         key = sort.removeprefix("-")
         descending = sort.startswith("-")
         if key == "name":

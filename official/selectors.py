@@ -1,11 +1,10 @@
-"""The pay-by-location page: one role's official occupation and its estimates in every area."""
+"""The pay-by-location page's figures: one official occupation and its estimates in every area."""
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.utils.safestring import mark_safe
 
-from careers.formatting import money
-from careers.models import Role
+from core.formatting import money
 
 from .formatting import official_figure
 from .forms import COLUMNS, DEFAULT_SORT
@@ -106,14 +105,10 @@ def footnote_codes(estimates):
     )
 
 
-def role_pay_page(slug, form):
-    """Everything the page shows, as template context; Role.DoesNotExist for no such published
-    role, InvalidPage for a page of the metro table that does not exist. The same few queries
-    however many areas, estimates or roles there are."""
-    role = Role.objects.published().select_related("official_occupation").get(slug=slug)
-    occupation = role.official_occupation
-    if occupation is None:
-        return {"role": role}
+def occupation_pay_page(occupation, form):
+    """Everything the page shows about `occupation`, as template context; InvalidPage for a page
+    of the metro table that does not exist. The same few queries however many areas, estimates
+    or roles there are."""
     sort = form.value("sort", DEFAULT_SORT)
     query = form.value("q", "")
     current = form.value("area")
@@ -142,7 +137,6 @@ def role_pay_page(slug, form):
     if selected is not None:
         shown.append(selected.estimate)
     return {
-        "role": role,
         "occupation": occupation,
         "release": Release.objects.select_related("source").first(),
         "national": national,

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "official",
     "faq",
     "api",
+    # The page cache's signal wiring (careerguide/apps.py): last, after every content model.
+    "careerguide.apps.PageCacheConfig",
 ]
 
 MIDDLEWARE = [
@@ -150,7 +152,7 @@ PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
 # so edits show at once through it too.
 PAGE_CACHE_CDN_SECONDS = _whole_number("DJANGO_CDN_MAX_AGE", 0)
 # Every model of these apps is content: saving one makes every cached page stale.
-PAGE_CACHE_CONTENT_APPS = ["careers", "official", "faq"]
+PAGE_CACHE_CONTENT_APPS = ["core", "careers", "official", "faq"]
 # Never looked up (their views send never_cache anyway, so they are never stored either).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.

@@ -6,10 +6,10 @@ from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
-from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
 from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin, LabelledInlineMixin
+from core.formatting import money
 
 from .figures import AsOfField, AsOfFormMixin, FigureAgeFilter
 from .forms import PayField

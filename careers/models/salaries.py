@@ -42,7 +42,7 @@ class Salary(AsOfMixin):
 
     role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="salaries")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         related_name="salaries",
         help_text="Who reported these figures.",
@@ -161,4 +161,4 @@ class Salary(AsOfMixin):
     def natural_key(self):
         return (self.role.slug, self.source.slug)
 
-    natural_key.dependencies = ["careers.role", "careers.source"]
+    natural_key.dependencies = ["careers.role", "core.source"]

@@ -31,7 +31,7 @@ class Skill(SluggedModel):
     )
     description = models.TextField(blank=True, help_text="Optional: what the source says about it.")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -96,7 +96,7 @@ class CareerStage(SluggedModel):
         blank=True, help_text="What the source says about this stage, in its words."
     )
     source = models.ForeignKey(
-        "careers.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "core.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

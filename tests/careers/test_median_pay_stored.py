@@ -9,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careers.models import Role, Salary
-from careers.querysets import newest_median
 from tests.factories import RoleFactory, SalaryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +19,7 @@ def stored(role):
 
 
 def assert_every_role_consistent():
-    live = Role.objects.annotate(live=newest_median()).values_list("slug", "median_pay", "live")
+    live = Role.objects.annotate(live=Salary.objects.newest_median()).values_list("slug", "median_pay", "live")
     assert [(slug, pay) for slug, pay, _ in live] == [(slug, now) for slug, _, now in live]
 
 
