@@ -261,8 +261,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # 429 Too Many Requests: the client may retry after the cool-off.
 AXES_HTTP_RESPONSE_CODE = 429
-# Behind proxies the lock must key on the client, not the proxy: careerguide/client_ip.py.
-AXES_CLIENT_IP_CALLABLE = "careerguide.client_ip.client_ip"
+# Behind proxies the lock must key on the client, not the proxy: core/client_ip.py.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 try:
     PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0") or 0)
 except ValueError:
