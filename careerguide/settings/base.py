@@ -119,7 +119,7 @@ def _whole_number(name, default):
     return int(value)
 
 
-# The page cache (careerguide/cache.py; README "Page cache"). Shared by every worker: Redis with
+# The page cache (careerguide/cache.py; docs/page-cache.md). Shared by every worker: Redis with
 # REDIS_URL, otherwise files in DJANGO_CACHE_DIR, which every worker on one machine shares and
 # which keeps answering while the database is down. Keys are namespaced by the database, so two
 # sites (or a benchmark's throwaway database) sharing one Redis or one checkout never mix pages.
@@ -158,7 +158,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
-# --- Editors' workflow (README "Editors' workflow") ---
+# --- Editors' workflow (docs/editors.md) ---------
 # A figure whose as-of date is more than this many months before today is flagged as old, in
 # the admin and beside the figure on public pages.
 CAREERGUIDE_STALE_AFTER_MONTHS = 12
@@ -169,7 +169,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Importing changes records and exporting reads them: the same permissions as editing by hand.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# --- The read-only JSON API (api/; README "JSON API") ---------------------------------------
+# --- The read-only JSON API (api/; docs/api.md) ---------------------------------------------
 # JSON only and no authentication: every answer is the same for every visitor (no `Vary`, no
 # session read), so the page cache keeps and invalidates it like a page.
 REST_FRAMEWORK = {
