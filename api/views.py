@@ -19,7 +19,7 @@ from careers.querysets import PAY_RANGE, pick_salary
 from careers.selectors import official_release
 from faq.filters import FaqFilter
 from faq.models import FaqEntry
-from official.models import FIGURES, WageEstimate
+from official.models import FIGURES, AreaKind, WageEstimate
 
 from . import serializers
 from .filters import RoleFilterBackend
@@ -61,7 +61,7 @@ def official_national(role):
         return None
     estimate = (
         WageEstimate.objects.cited()
-        .filter(occupation_id=role.official_occupation_id, area__kind="N")
+        .filter(occupation_id=role.official_occupation_id, area__kind=AreaKind.NATIONAL)
         .first()
     )
     if estimate is None:

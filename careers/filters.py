@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
-from official.models import Area
+from official.models import Area, AreaKind
 
 from .models import CareerStage, Company, Role, RoleSkill, Skill, SkillKind
 from .models.salaries import PAY_LIMIT
@@ -82,8 +82,10 @@ class AreaField(forms.ChoiceField):
     }
 
     def __init__(self, *, areas=(), **kwargs):
-        national = [(area.code, area.display_name) for area in areas if area.kind == "N"]
-        states = [(area.code, area.name) for area in areas if area.kind == "S"]
+        national = [
+            (area.code, area.display_name) for area in areas if area.kind == AreaKind.NATIONAL
+        ]
+        states = [(area.code, area.name) for area in areas if area.kind == AreaKind.STATE]
         choices = [("Nation", national), ("States and territories", states)] if national else []
         super().__init__(choices=choices, **kwargs)
         self.areas = {area.code: area for area in areas}
@@ -221,7 +223,7 @@ def flat_choices(choices):
 def area_choices():
     """The nation, the states and territories: what the area select offers (none until the
     official data is imported)."""
-    return list(Area.objects.filter(kind__in=["N", "S"]).only("code", "name", "kind"))
+    return list(Area.objects.national_and_states().only("code", "name", "kind"))
 
 
 # Read once per FilterSet: the form validates against these and draws its options from them.

@@ -1,7 +1,7 @@
 """Reads that span several models: a role's page."""
 
 from official.charts import range_chart
-from official.models import FIGURES, Footnote, Release, WageEstimate
+from official.models import FIGURES, AreaKind, Footnote, Release, WageEstimate
 
 from .models import Duty, EducationStep, Role, Salary, Skill, SkillKind
 from .querysets import pick_salary
@@ -64,7 +64,7 @@ def official_pay(role, guide_salary):
     estimate = (
         WageEstimate.objects.cited()
         .select_related("occupation")
-        .filter(occupation_id=role.official_occupation_id, area__kind="N")
+        .filter(occupation_id=role.official_occupation_id, area__kind=AreaKind.NATIONAL)
         .first()
     )
     guide_median = guide_salary.median if guide_salary else None

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.dateformat import format as date_format
 
+from .areas import AreaKind
 from .footnotes import NOT_RELEASED, TOP_CODED
 from .querysets import AreaQuerySet, WageEstimateQuerySet
 
@@ -56,12 +57,6 @@ class Footnote(models.Model):
         return f"{self.code}: {self.text}"
 
 
-class AreaKind(models.TextChoices):
-    NATIONAL = "N", "National"
-    STATE = "S", "State or territory"
-    METRO = "M", "Metropolitan or nonmetropolitan area"
-
-
 class Area(models.Model):
     """Where an estimate applies: the nation, a state or territory, or a (non)metropolitan area."""
 
@@ -86,6 +81,10 @@ class Area(models.Model):
     def display_name(self):
         """BLS calls the nation "National"; visitors read "United States"."""
         return "United States" if self.kind == AreaKind.NATIONAL else self.name
+
+    @property
+    def is_state(self):
+        return self.kind == AreaKind.STATE
 
     def natural_key(self):
         return (self.code,)

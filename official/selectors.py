@@ -8,7 +8,7 @@ from core.formatting import money
 
 from .formatting import official_figure
 from .forms import COLUMNS, DEFAULT_SORT
-from .models import FIGURES, Area, Footnote, Release
+from .models import FIGURES, Area, AreaKind, Footnote, Release
 from .tile_map import tile_map
 
 METROS_PER_PAGE = 25
@@ -116,8 +116,8 @@ def occupation_pay_page(occupation, form):
     areas = estimates_read(
         Area.objects.national_and_states().with_estimate_of(occupation).ordered_by(sort)
     )
-    national = next((area for area in areas if area.kind == "N"), None)
-    states = [area for area in areas if area.kind == "S"]
+    national = next((area for area in areas if area.kind == AreaKind.NATIONAL), None)
+    states = [area for area in areas if area.kind == AreaKind.STATE]
     metros = Area.objects.metros().with_estimate_of(occupation)
     paginator = Paginator(metros.named_like(query).ordered_by(sort), METROS_PER_PAGE)
     page = paginator.page(form.value("page", 1))
@@ -128,7 +128,7 @@ def occupation_pay_page(occupation, form):
         selected = estimates_read(Area.objects.with_estimate_of(occupation).filter(pk=current.pk))[
             0
         ]
-        if selected.kind == "M":
+        if selected.kind == AreaKind.METRO:
             # Its page in the metro table as sorted now, with no search narrowing it.
             order = list(metros.ordered_by(sort).values_list("pk", flat=True))
             selected_page = order.index(selected.pk) // METROS_PER_PAGE + 1

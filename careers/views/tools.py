@@ -4,7 +4,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from official.models import Area, WageEstimate
+from official.models import Area, AreaKind, WageEstimate
 
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
@@ -36,7 +36,7 @@ class MatchView(ListView):
             return Role.objects.none()
         roles = Role.objects.published().for_export().matching_skills(self.have)
         # Each role's official (BLS) national median beside the guide's, when imported.
-        self.official_area = Area.objects.filter(kind="N").first()
+        self.official_area = Area.objects.national().first()
         if self.official_area is not None:
             roles = roles.with_official_median(self.official_area)
         return roles
@@ -109,7 +109,9 @@ def national_estimates(roles):
     occupations = {role.official_occupation_id for role in roles} - {None}
     if not occupations:
         return {}
-    estimates = WageEstimate.objects.cited().filter(occupation_id__in=occupations, area__kind="N")
+    estimates = WageEstimate.objects.cited().filter(
+        occupation_id__in=occupations, area__kind=AreaKind.NATIONAL
+    )
     return {estimate.occupation_id: estimate for estimate in estimates}
 
 
