@@ -5,4 +5,5 @@ class CoreConfig(AppConfig):
     """What every app builds on; it imports none of them."""
 
     name = "core"
-    verbose_name = "Shared building blocks"
+    # The admin index heads its one model, Source, with this name.
+    verbose_name = "Sources"
