@@ -25,8 +25,6 @@ from django.db.models.functions import Cast
 
 from official.footnotes import TOP_CODED
 
-from .median_pay import refresh_on_commit
-
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
 # The role list's page size; the API's role pages are the same size.
@@ -263,8 +261,6 @@ class RoleQuerySet(models.QuerySet):
 
 
 class SalaryQuerySet(models.QuerySet):
-    """Bulk writes send no signals, so they schedule their roles' median refresh themselves."""
-
     def cited(self):
         """Pay records with their sources, newest first: what every page cites a figure from."""
         return self.select_related("source").order_by(*salary_recency())
@@ -277,25 +273,6 @@ class SalaryQuerySet(models.QuerySet):
             .order_by(*salary_recency())
             .values("median")[:1]
         )
-
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        refresh_on_commit(salary.role_id for salary in created)
-        return created
-
-    def update(self, **kwargs):
-        # bulk_update() comes through here too, with the new role ids as a Case expression:
-        # where a role may change, the roles are read again after the update.
-        moves = "role" in kwargs or "role_id" in kwargs
-        pks = list(self.values_list("pk", flat=True)) if moves else None
-        role_ids = set(self.values_list("role_id", flat=True))
-        updated = super().update(**kwargs)
-        if moves:
-            role_ids |= set(
-                self.model._base_manager.filter(pk__in=pks).values_list("role_id", flat=True)
-            )
-        refresh_on_commit(role_ids)
-        return updated
 
 
 def pick_salary(salaries, *figures):

@@ -94,8 +94,8 @@ class Salary(AsOfMixin):
 
     class Meta:
         verbose_name_plural = "salaries"
-        # Related managers (role.salaries.add(), ...) update through the base manager: this one
-        # makes them schedule the median refresh like any other write.
+        # Once needed for a refresh hook on related managers' updates (gone: the writers call
+        # the refresh, careers/median_pay.py); harmless, and dropping it needs a migration.
         base_manager_name = "objects"
         ordering = ["role__title", "source__publisher"]
         # Serves the per-role "newest record" subquery behind median_pay (see salary_recency()).
