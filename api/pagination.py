@@ -1,9 +1,9 @@
 from rest_framework.pagination import PageNumberPagination
 
-from careers.views.roles import RoleListView
+from careers.querysets import ROLES_PER_PAGE
 
 
 class RolePagination(PageNumberPagination):
     """The role list's pages: same size, same `page` parameter."""
 
-    page_size = RoleListView.paginate_by
+    page_size = ROLES_PER_PAGE

@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
-from careerguide.client_ip import client_ip
+from core.client_ip import client_ip
 
 logger = logging.getLogger(__name__)
 

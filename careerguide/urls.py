@@ -3,7 +3,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import sitemaps
-from official.sitemaps import RolePaySitemap
 
 from . import views
 
@@ -16,11 +15,10 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {**sitemaps, "role_pay": RolePaySitemap}},
+        {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("faq/", include("faq.urls")),
     path("api/", include("api.urls")),
-    path("", include("official.urls")),
     path("", include("careers.urls")),
 ]

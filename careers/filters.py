@@ -224,8 +224,7 @@ def flat_choices(choices):
 def area_choices():
     """The nation, the states and territories: what the area select offers (none until the
     official data is imported)."""
-    kinds = [AreaKind.NATIONAL, AreaKind.STATE]
-    return list(Area.objects.filter(kind__in=kinds).only("code", "name", "kind"))
+    return list(Area.objects.national_and_states().only("code", "name", "kind"))
 
 
 def official_area(data):

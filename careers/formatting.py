@@ -1,7 +1,8 @@
 """How figures, citations and outlook numbers are written on public pages.
 
 Plain functions, registered as template filters and tags in `careers/templatetags/careers_tags.py`;
-the admin uses `money` too. A figure is rendered only together with its citation.
+`money` and `source_link` live in core/formatting.py, as official pages write them too. A figure is
+rendered only together with its citation.
 """
 
 from decimal import Decimal
@@ -10,18 +11,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.formatting import source_link
+
 from .models import Importance
-
-CURRENCY_SYMBOLS = {"USD": "$"}
-
-
-def money(amount, currency="USD"):
-    """168730 -> "$168,730"; None -> "" (templates say "no data" themselves)."""
-    if amount is None or amount == "":
-        return ""
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    number = f"{int(amount):,}"
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
 
 
 def citation(record):
@@ -38,22 +30,6 @@ def citation(record):
         when,
         stale_notice(record),
     )
-
-
-def source_link(source):
-    """The source's name, linked to its web address when there is one.
-
-    Only http(s) addresses are stored (the model refuses others); checked again here so that a
-    row written around the model can never put a javascript: link on a page.
-    """
-    if source.url and source.url.lower().startswith(("https://", "http://")):
-        return format_html(
-            '<a href="{}" rel="noopener external">{}<span class="visually-hidden"> '
-            "(the source's website)</span></a>",
-            source.url,
-            source,
-        )
-    return format_html("{}", source)
 
 
 def age_words(months):

@@ -1,18 +1,24 @@
 """Keeping the stored `Role.median_pay` right: one refresh per changed role, when the change commits.
 
-Every write of a salary (a save, a delete, a bulk write through `SalaryQuerySet`, a fixture) and
-every save of a role names the roles it touched here. When the transaction commits, those roles
-are recomputed from what is then committed, in one UPDATE however many records changed; outside
-a transaction that happens at once. Recomputing is idempotent, so a role named in a transaction
-that rolled back is only recomputed again, harmlessly, at the next commit.
+Stored rather than computed on each read because the role list sorts and filters by it
+(docs/architecture.md has the numbers). It is refreshed where salaries are written:
+- a salary saved (admin form or inline, spreadsheet import row, fixture) or deleted (one, many
+  at once, or with its role), and a role saved: careers/signals.py names the roles here;
+- a bulk write, which sends no signals (generate_synthetic_roles): the command calls
+  `Role.objects.refresh_median_pay()` itself.
+When the transaction commits, the roles named are recomputed from what is then committed, in
+one UPDATE however many records changed; outside a transaction that happens at once.
+Recomputing is idempotent, so a role named in a transaction that rolled back is only
+recomputed again, harmlessly, at the next commit.
 """
 
 import threading
 
-from django.apps import apps
 from django.db import transaction
 
 from core.content import announce_change
+
+from .models import Role
 
 _state = threading.local()
 
@@ -33,7 +39,7 @@ def _refresh_pending():
     ids = getattr(_state, "role_ids", None)
     _state.role_ids = None
     if ids:
-        apps.get_model("careers", "Role").objects.filter(pk__in=ids).refresh_median_pay()
+        Role.objects.filter(pk__in=ids).refresh_median_pay()
         # The bump the change itself scheduled may have run before this UPDATE (callbacks run
         # in the order they were registered), and a page rendered in between would show the
         # old figure under the new version: announce the new figures too.

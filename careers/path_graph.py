@@ -8,7 +8,7 @@ article gives no stage, the education step that names the role as a place to sta
 
 from dataclasses import dataclass, field
 
-from faq.formatting import answer_blocks
+from core.text import answer_blocks
 
 # A column lists at most this many roles (those with next steps first), then "N more" linking
 # to the filtered list: thousands of roles would make the drawing unreadable.

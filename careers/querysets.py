@@ -23,12 +23,13 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from core.versioning import VersionedQuerySet
-from official.models import TOP_CODED, AreaKind, WageEstimate
-
-from .median_pay import refresh_on_commit
+from official.footnotes import TOP_CODED
+from official.models import AreaKind, WageEstimate
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
+# The role list's page size; the API's role pages are the same size.
+ROLES_PER_PAGE = 25
 
 
 # Every pay bound and pay sort reads this annotation (RoleQuerySet.with_pay): the guide's stored
@@ -65,17 +66,6 @@ def salary_recency():
     return (F("as_of").desc(nulls_last=True), "pk")
 
 
-def newest_median():
-    """The median of the outer role's newest salary that gives one (what Role.median_pay stores)."""
-    from .models import Salary
-
-    return Subquery(
-        Salary.objects.filter(role=OuterRef("pk"), median__isnull=False)
-        .order_by(*salary_recency())
-        .values("median")[:1]
-    )
-
-
 def national_estimates():
     """The prefetch behind `role.national_estimate` (RoleQuerySet.with_national_estimate()), for
     prefetch_related_objects() on roles already read with their official occupation."""
@@ -86,11 +76,10 @@ def national_estimates():
     )
 
 
-def cited_salaries():
-    """Pay records with their sources, newest first: what every page cites a figure from."""
-    from .models import Salary
-
-    return Salary.objects.select_related("source").order_by(*salary_recency())
+def related_model(queryset, relation):
+    """The model at the other end of `relation`: models.py imports this module, so the QuerySets
+    reach the other models through their relations instead of importing them."""
+    return queryset.model._meta.get_field(relation).related_model
 
 
 class RoleQuerySet(VersionedQuerySet):
@@ -106,8 +95,8 @@ class RoleQuerySet(VersionedQuerySet):
         is served by trigram indexes (migration 0007), which an OR beside a subquery would not
         let the planner use.
         """
-        from .models import RoleSkill, Skill
-
+        RoleSkill = related_model(self, "role_skills")
+        Skill = related_model(self, "skills")
         roles = self
         for word in text.split()[:MAX_SEARCH_WORDS]:
             # A skill named for every role (Skill.for_all_roles) matches every role: one check,
@@ -192,7 +181,11 @@ class RoleQuerySet(VersionedQuerySet):
         """Every pay record of each role with its source, newest first, as
         `role.salary_records`: what `role.median_salary` and `role.range_salary` pick from."""
         return self.prefetch_related(
-            Prefetch("salaries", queryset=cited_salaries(), to_attr="salary_records")
+            Prefetch(
+                "salaries",
+                queryset=related_model(self, "salaries").objects.cited(),
+                to_attr="salary_records",
+            )
         )
 
     def with_cited_median(self):
@@ -201,7 +194,9 @@ class RoleQuerySet(VersionedQuerySet):
         return self.prefetch_related(
             Prefetch(
                 "salaries",
-                queryset=cited_salaries().filter(median__isnull=False),
+                queryset=related_model(self, "salaries")
+                .objects.cited()
+                .filter(median__isnull=False),
                 to_attr="median_salaries",
             )
         )
@@ -209,8 +204,7 @@ class RoleQuerySet(VersionedQuerySet):
     def for_list(self):
         """What a row of the role list shows: stage, skill names, and every pay record (newest
         first, as `role.salary_records`) so the median and the range can each be cited."""
-        from .models import RoleSkill
-
+        RoleSkill = related_model(self, "role_skills")
         return (
             self.select_related("stage")
             .defer("description")
@@ -268,8 +262,8 @@ class RoleQuerySet(VersionedQuerySet):
     def for_compare(self):
         """Everything /compare/ shows of each role: stage, skills, every pay record, next
         steps and companies hiring, each list in one query for all the roles."""
-        from .models import Company, RoleSkill
-
+        RoleSkill = related_model(self, "role_skills")
+        Company = related_model(self, "hiring_companies")
         return (
             self.select_related("stage")
             .with_salary_records()
@@ -296,30 +290,22 @@ class RoleQuerySet(VersionedQuerySet):
 
     def refresh_median_pay(self):
         """Recompute the stored median_pay of these roles from their salaries, in one UPDATE."""
-        return self.update(median_pay=newest_median())
+        return self.update(median_pay=related_model(self, "salaries").objects.newest_median())
 
 
 class SalaryQuerySet(VersionedQuerySet):
-    """Bulk writes send no signals, so they schedule their roles' median refresh themselves."""
+    def cited(self):
+        """Pay records with their sources, newest first: what every page cites a figure from."""
+        return self.select_related("source").order_by(*salary_recency())
 
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        refresh_on_commit(salary.role_id for salary in created)
-        return created
-
-    def update(self, **kwargs):
-        # bulk_update() comes through here too, with the new role ids as a Case expression:
-        # where a role may change, the roles are read again after the update.
-        moves = "role" in kwargs or "role_id" in kwargs
-        pks = list(self.values_list("pk", flat=True)) if moves else None
-        role_ids = set(self.values_list("role_id", flat=True))
-        updated = super().update(**kwargs)
-        if moves:
-            role_ids |= set(
-                self.model._base_manager.filter(pk__in=pks).values_list("role_id", flat=True)
-            )
-        refresh_on_commit(role_ids)
-        return updated
+    def newest_median(self):
+        """The median of the outer role's newest salary that gives one (what Role.median_pay
+        stores), as a subquery for a Role annotation or update."""
+        return Subquery(
+            self.filter(role=OuterRef("pk"), median__isnull=False)
+            .order_by(*salary_recency())
+            .values("median")[:1]
+        )
 
 
 def pick_salary(salaries, *figures):

@@ -1,6 +1,5 @@
 """Reads that span several models: a role's page."""
 
-from faq.models import FaqEntry
 from official.charts import range_chart
 from official.models import FIGURES, Footnote, Release
 
@@ -50,9 +49,8 @@ def role_page(slug):
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")
         ),
         "companies": list(role.hiring_companies.order_by("name", "pk")),
-        "faq_entries": list(
-            FaqEntry.objects.published().filter(related_roles=role).order_by("topic", "order", "pk")
-        ),
+        # Through the relation the faq app declares on its entries: careers imports no faq module.
+        "faq_entries": list(role.faq_entries.published().order_by("topic", "order", "pk")),
         # The article's duties and steps into the field apply to every role.
         "duties": list(Duty.objects.select_related("source")),
         "education_steps": list(EducationStep.objects.select_related("source")),

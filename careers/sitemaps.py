@@ -17,7 +17,7 @@ class StaticViewSitemap(Sitemap):
             "careers:path",
             "careers:about",
             "faq:list",
-            "official:area_picker",
+            "careers:area_picker",
         ]
 
     def location(self, item):
@@ -51,9 +51,27 @@ class CompanySitemap(Sitemap):
         return reverse("careers:company_detail", args=[item.slug])
 
 
+class RolePaySitemap(Sitemap):
+    """The pay-by-location page of every published role with an official occupation."""
+
+    priority = 0.5
+
+    def items(self):
+        return (
+            Role.objects.published()
+            .filter(official_occupation__isnull=False)
+            .order_by("pk")
+            .only("slug")
+        )
+
+    def location(self, item):
+        return reverse("careers:role_pay", args=[item.slug])
+
+
 sitemaps = {
     "pages": StaticViewSitemap,
     "roles": RoleSitemap,
     "skills": SkillSitemap,
     "companies": CompanySitemap,
+    "role_pay": RolePaySitemap,
 }

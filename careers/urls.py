@@ -10,6 +10,8 @@ urlpatterns = [
     # Before careers/<slug>/: "export.csv" is not a slug today, but keep it from ever being one.
     path("careers/export.csv", views.RoleExportView.as_view(), name="role_export"),
     path("careers/<slug:slug>/", views.RoleDetailView.as_view(), name="role_detail"),
+    path("careers/<slug:slug>/pay/", views.RolePayView.as_view(), name="role_pay"),
+    path("areas/", views.AreaPickerView.as_view(), name="area_picker"),
     path("skills/", views.SkillListView.as_view(), name="skill_list"),
     path("skills/<slug:slug>/", views.SkillDetailView.as_view(), name="skill_detail"),
     path("companies/", views.CompanyListView.as_view(), name="company_list"),

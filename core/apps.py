@@ -1,29 +1,9 @@
-from django.apps import AppConfig, apps
-from django.conf import settings
-from django.db.models.signals import post_migrate
-
-from . import content
+from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """What careers and faq both build on; it imports neither."""
+    """What every app builds on; it imports none of them."""
 
     name = "core"
-    verbose_name = "Shared building blocks"
-
-    def ready(self):
-        from careerguide import cache
-
-        # Every content model, found by app label: any edit anywhere makes cached pages stale.
-        cache.connect_content_signals(apps, settings.PAGE_CACHE_CONTENT_APPS)
-        post_migrate.connect(cache.migrated, sender=self, dispatch_uid="page_cache_migrated")
-        # Writes without model signals announce themselves (core/content.py).
-        content.content_changed.connect(
-            _announced, weak=False, dispatch_uid="page_cache_content_announced"
-        )
-
-
-def _announced(sender, using=None, **kwargs):
-    from careerguide import cache
-
-    cache.content_changed(using)
+    # The admin index heads its one model, Source, with this name.
+    verbose_name = "Sources"

@@ -1,7 +1,7 @@
 """Announcing that what visitors see has changed, for whatever keeps copies of it.
 
 Writes that send no model signals (bulk_create, QuerySet.update, a recomputed stored figure)
-call `announce_change()`; the page cache listens (core/apps.py connects it), so the code that
+call `announce_change()`; the page cache listens (careerguide/apps.py connects it), so the code that
 writes content needs to know nothing about the web layer.
 """
 

@@ -1,4 +1,6 @@
-"""Text helpers shared by the public filters and the admin."""
+"""Text helpers shared by the public filters, the admin and the pages."""
+
+import re
 
 # A refused value named in an error message is cut to this many characters.
 SHOWN_MAX = 60
@@ -19,3 +21,24 @@ def printable_or_empty(value):
     must not be echoed into the HTML."""
     text = "" if value is None else str(value)
     return text if text.isprintable() else ""
+
+
+NUMBERED_LINE = re.compile(r"^\s*\d+[.)]\s+(?P<text>.+)$")
+
+
+def answer_blocks(answer):
+    """Split an answer into ("p", text) paragraphs and ("ol", [items]) numbered lists, in order."""
+    blocks = []
+    for raw in (answer or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        match = NUMBERED_LINE.match(line)
+        if match:
+            if blocks and blocks[-1][0] == "ol":
+                blocks[-1][1].append(match["text"])
+            else:
+                blocks.append(("ol", [match["text"]]))
+        else:
+            blocks.append(("p", line))
+    return blocks

@@ -45,7 +45,7 @@ class FaqEntry(Versioned, SluggedModel):
         help_text="Roles whose pages should link to this answer.",
     )
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -3,8 +3,8 @@ searchable so editors can find the occupation to map a role to."""
 
 from django.contrib import admin
 
-from careers.formatting import money
 from core.admin import EditorAdmin
+from core.formatting import money
 
 from .models import Area, Footnote, Occupation, Release, WageEstimate
 

@@ -1,5 +1,14 @@
-"""What the BLS area list does not carry: postal codes for its state FIPS codes, and where each
-state sits on the pay-by-location tile map."""
+"""What an area is (its kinds) and what the BLS area list does not carry: postal codes for its
+state FIPS codes, and where each state sits on the pay-by-location tile map."""
+
+from django.db import models
+
+
+class AreaKind(models.TextChoices):
+    NATIONAL = "N", "National"
+    STATE = "S", "State or territory"
+    METRO = "M", "Metropolitan or nonmetropolitan area"
+
 
 # FIPS state code -> USPS postal code, for the 50 states, DC and the territories OEWS covers.
 POSTAL_CODES = {
@@ -39,8 +48,8 @@ TILE_ROWS = 9
 def public_code(kind, bls_code, state_fips):
     """The code visitors use: US, a postal code, or a metro area's 5-digit code (a
     nonmetropolitan area keeps BLS's 7 digits, which no metro code has)."""
-    if kind == "N":
+    if kind == AreaKind.NATIONAL:
         return NATIONAL_CODE
-    if kind == "S":
+    if kind == AreaKind.STATE:
         return POSTAL_CODES.get(state_fips, bls_code)
     return bls_code[2:] if bls_code.startswith("00") else bls_code

@@ -4,8 +4,7 @@ numbers are always in a table beside it."""
 
 import math
 
-from .formatting import TOP_CODE_ANNUAL
-from .models import TOP_CODED
+from .footnotes import TOP_CODE_ANNUAL, TOP_CODED
 
 WIDTH = 600
 LEFT = 20

@@ -4,12 +4,10 @@ estimates said in words, each figure with its BLS footnote marker."""
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
-from careers.formatting import money
+from core.formatting import money
 
-from .models import NOT_RELEASED, TOP_CODED
+from .footnotes import NOT_RELEASED, TOP_CODE_ANNUAL, TOP_CODED
 
-# BLS's top code for annual wages, as footnote 5 words it.
-TOP_CODE_ANNUAL = 239_200
 NO_ESTIMATE = "BLS publishes no estimate here"
 NOT_RELEASED_TEXT = "Not released by BLS"
 

@@ -8,11 +8,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.dateformat import format as date_format
 
+from .areas import AreaKind
+from .footnotes import NOT_RELEASED, TOP_CODED
 from .querysets import AreaQuerySet, WageEstimateQuerySet
-
-# BLS footnote codes carried per figure (the release's own `footnote` table has the text).
-TOP_CODED = "5"  # "equal to or greater than $115.00 per hour or $239,200 per year"
-NOT_RELEASED = "8"  # "Estimate not released."
 
 # The figures a wage estimate carries, in the order pages show them.
 WAGE_FIGURES = ("p10", "p25", "median", "p75", "p90")
@@ -25,7 +23,7 @@ class Release(models.Model):
     code = models.CharField(max_length=10, unique=True, help_text="BLS release code, e.g. 2025A01.")
     name = models.CharField(max_length=40, help_text="As BLS names it, e.g. May 2025.")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         related_name="official_releases",
         help_text="The citation shown beside every figure of this release.",
@@ -59,12 +57,6 @@ class Footnote(models.Model):
         return f"{self.code}: {self.text}"
 
 
-class AreaKind(models.TextChoices):
-    NATIONAL = "N", "National"
-    STATE = "S", "State or territory"
-    METRO = "M", "Metropolitan or nonmetropolitan area"
-
-
 class Area(models.Model):
     """Where an estimate applies: the nation, a state or territory, or a (non)metropolitan area."""
 
@@ -89,6 +81,10 @@ class Area(models.Model):
     def display_name(self):
         """BLS calls the nation "National"; visitors read "United States"."""
         return "United States" if self.kind == AreaKind.NATIONAL else self.name
+
+    @property
+    def is_state(self):
+        return self.kind == AreaKind.STATE
 
     def natural_key(self):
         return (self.code,)

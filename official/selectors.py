@@ -1,14 +1,13 @@
-"""The pay-by-location page: one role's official occupation and its estimates in every area."""
+"""The pay-by-location page's figures: one official occupation and its estimates in every area."""
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
 
-from careers.models import Role
 from core.querystrings import form_query
 
 from .formatting import count_text, wage_text
 from .forms import COLUMNS, DEFAULT_SORT
-from .models import FIGURES, Area, Footnote, Release
+from .models import FIGURES, Area, AreaKind, Footnote, Release
 from .tile_map import tile_map
 
 METROS_PER_PAGE = 25
@@ -96,14 +95,10 @@ def footnote_codes(estimates):
     )
 
 
-def role_pay_page(slug, form):
-    """Everything the page shows, as template context; Role.DoesNotExist for no such published
-    role, InvalidPage for a page of the metro table that does not exist. The same few queries
-    however many areas, estimates or roles there are."""
-    role = Role.objects.published().select_related("official_occupation").get(slug=slug)
-    occupation = role.official_occupation
-    if occupation is None:
-        return {"role": role}
+def occupation_pay_page(occupation, form):
+    """Everything the page shows about `occupation`, as template context; InvalidPage for a page
+    of the metro table that does not exist. The same few queries however many areas, estimates
+    or roles there are."""
     sort = form.value("sort", DEFAULT_SORT)
     query = form.value("q", "")
     current = form.value("area")
@@ -111,8 +106,8 @@ def role_pay_page(slug, form):
     areas = estimates_read(
         Area.objects.national_and_states().with_estimate_of(occupation).ordered_by(sort)
     )
-    national = next((area for area in areas if area.kind == "N"), None)
-    states = [area for area in areas if area.kind == "S"]
+    national = next((area for area in areas if area.kind == AreaKind.NATIONAL), None)
+    states = [area for area in areas if area.kind == AreaKind.STATE]
     metros = Area.objects.metros().with_estimate_of(occupation)
     paginator = Paginator(metros.named_like(query).ordered_by(sort), METROS_PER_PAGE)
     page = paginator.page(form.value("page", 1))
@@ -123,7 +118,7 @@ def role_pay_page(slug, form):
         selected = estimates_read(Area.objects.with_estimate_of(occupation).filter(pk=current.pk))[
             0
         ]
-        if selected.kind == "M":
+        if selected.kind == AreaKind.METRO:
             # Its page in the metro table as sorted now, with no search narrowing it.
             order = list(metros.ordered_by(sort).values_list("pk", flat=True))
             selected_page = order.index(selected.pk) // METROS_PER_PAGE + 1
@@ -132,7 +127,6 @@ def role_pay_page(slug, form):
     if selected is not None:
         shown.append(selected.estimate)
     return {
-        "role": role,
         "occupation": occupation,
         "release": Release.objects.select_related("source").first(),
         "national": national,

@@ -3,10 +3,11 @@ falls in. Plain data for the template, which draws the SVG."""
 
 from dataclasses import dataclass
 
-from careers.formatting import money
+from core.formatting import money
 
 from .areas import TILE_COLUMNS, TILE_ROWS, TILES
-from .formatting import NO_ESTIMATE, TOP_CODE_ANNUAL, wage_text
+from .footnotes import TOP_CODE_ANNUAL
+from .formatting import NO_ESTIMATE, wage_text
 
 # Tile size and gap, in SVG user units (the drawing scales to its box).
 TILE = 40

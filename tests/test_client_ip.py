@@ -1,9 +1,9 @@
-"""careerguide.client_ip: which address a request counts as coming from."""
+"""core.client_ip: which address a request counts as coming from."""
 
 import pytest
 from django.test import RequestFactory
 
-from careerguide.client_ip import client_ip
+from core.client_ip import client_ip
 
 
 def request(remote="10.0.0.2", forwarded=None):

@@ -42,3 +42,73 @@ def test_general_skills_are_marked_and_unlinked_on_databases_loaded_before_the_f
     # Back to the latest state for the rest of the run.
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+BEFORE_SOURCE_MOVE = [
+    ("core", None),
+    ("faq", "0002_content_history"),
+    ("official", "0002_editors_view_official"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_moving_source_to_core_keeps_rows_history_content_types_and_permissions():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_SOURCE_MOVE)
+    old = executor.loader.project_state(
+        [("careers", "0011_content_history_source_links"), *BEFORE_SOURCE_MOVE[1:]]
+    ).apps
+    Source = old.get_model("careers", "Source")
+    source = Source.objects.create(slug="bls", publisher="BLS", title="OEWS", url="https://bls.gov")
+    versions = old.get_model("careers", "HistoricalSource")
+    versions.objects.create(
+        id=source.pk,
+        slug="bls",
+        publisher="BLS",
+        title="OEWS",
+        url="https://bls.gov",
+        history_date="2026-01-02T03:04:05Z",
+        history_type="~",
+        history_change_reason="edited",
+    )
+    role = old.get_model("careers", "Role").objects.create(slug="mle", title="MLE")
+    salary = old.get_model("careers", "Salary").objects.create(
+        role=role, source=source, median=150000
+    )
+    entry = old.get_model("faq", "FaqEntry").objects.create(
+        slug="q", question="Q?", answer="A.", topic="pay", source=source
+    )
+    ContentType = old.get_model("contenttypes", "ContentType")
+    # The test database has them already (moved back to careers by the reverse migration).
+    content_type, _ = ContentType.objects.get_or_create(app_label="careers", model="source")
+    history_type, _ = ContentType.objects.get_or_create(
+        app_label="careers", model="historicalsource"
+    )
+    Permission = old.get_model("auth", "Permission")
+    change, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename="change_source", name="Can change source"
+    )
+    group = old.get_model("auth", "Group").objects.create(name="Source editors")
+    group.permissions.add(change)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    new = executor.loader.project_state(executor.loader.graph.leaf_nodes()).apps
+
+    moved = new.get_model("core", "Source").objects.get()
+    assert (moved.pk, moved.slug, moved.url) == (source.pk, "bls", "https://bls.gov")
+    history = new.get_model("core", "HistoricalSource").objects.get()
+    assert (history.id, history.history_change_reason) == (source.pk, "edited")
+    assert new.get_model("careers", "Salary").objects.get(pk=salary.pk).source_id == source.pk
+    assert new.get_model("faq", "FaqEntry").objects.get(pk=entry.pk).source_id == source.pk
+    ContentType = new.get_model("contenttypes", "ContentType")
+    assert ContentType.objects.get(app_label="core", model="source").pk == content_type.pk
+    assert ContentType.objects.get(app_label="core", model="historicalsource").pk == (
+        history_type.pk
+    )
+    assert not ContentType.objects.filter(app_label="careers", model="source").exists()
+    granted = new.get_model("auth", "Group").objects.get(pk=group.pk).permissions.get()
+    assert (granted.pk, granted.content_type_id) == (change.pk, content_type.pk)

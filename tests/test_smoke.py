@@ -22,7 +22,7 @@ STATIC_PAGES = [
     "careers:path",
     "careers:about",
     "faq:list",
-    "official:area_picker",
+    "careers:area_picker",
 ]
 
 
@@ -37,7 +37,7 @@ def detail_urls():
 def pay_urls():
     """Each role's pay-by-location page (linked from the role page once that links to it; so
     far only the sitemap lists them), the one without an official occupation included."""
-    return [reverse("official:role_pay", args=[role.slug]) for role in Role.objects.published()]
+    return [reverse("careers:role_pay", args=[role.slug]) for role in Role.objects.published()]
 
 
 def assert_is_page(response, url):

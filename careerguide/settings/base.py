@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "official",
     "faq",
     "api",
+    # The page cache's signal wiring (careerguide/apps.py): last, after every content model.
+    "careerguide.apps.PageCacheConfig",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +119,7 @@ def _whole_number(name, default):
     return int(value)
 
 
-# The page cache (careerguide/cache.py; README "Page cache"). Shared by every worker: Redis with
+# The page cache (careerguide/cache.py; docs/page-cache.md). Shared by every worker: Redis with
 # REDIS_URL, otherwise files in DJANGO_CACHE_DIR, which every worker on one machine shares and
 # which keeps answering while the database is down. Keys are namespaced by the database, so two
 # sites (or a benchmark's throwaway database) sharing one Redis or one checkout never mix pages.
@@ -150,13 +152,13 @@ PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
 # so edits show at once through it too.
 PAGE_CACHE_CDN_SECONDS = _whole_number("DJANGO_CDN_MAX_AGE", 0)
 # Every model of these apps is content: saving one makes every cached page stale.
-PAGE_CACHE_CONTENT_APPS = ["careers", "official", "faq"]
+PAGE_CACHE_CONTENT_APPS = ["core", "careers", "official", "faq"]
 # Never looked up (their views send never_cache anyway, so they are never stored either).
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
 
-# --- Editors' workflow (README "Editors' workflow") ---
+# --- Editors' workflow (docs/editors.md) ---------
 # A figure whose as-of date is more than this many months before today is flagged as old, in
 # the admin and beside the figure on public pages.
 CAREERGUIDE_STALE_AFTER_MONTHS = 12
@@ -167,7 +169,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Importing changes records and exporting reads them: the same permissions as editing by hand.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-# --- The read-only JSON API (api/; README "JSON API") ---------------------------------------
+# --- The read-only JSON API (api/; docs/api.md) ---------------------------------------------
 # JSON only and no authentication: every answer is the same for every visitor (no `Vary`, no
 # session read), so the page cache keeps and invalidates it like a page.
 REST_FRAMEWORK = {
@@ -259,8 +261,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 # 429 Too Many Requests: the client may retry after the cool-off.
 AXES_HTTP_RESPONSE_CODE = 429
-# Behind proxies the lock must key on the client, not the proxy: careerguide/client_ip.py.
-AXES_CLIENT_IP_CALLABLE = "careerguide.client_ip.client_ip"
+# Behind proxies the lock must key on the client, not the proxy: core/client_ip.py.
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 try:
     PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0") or 0)
 except ValueError:

@@ -3,10 +3,10 @@
 from django import forms
 from django.contrib import admin
 
-from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
 from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin, LabelledInlineMixin
+from core.formatting import money
 from core.spreadsheet_admin import SpreadsheetImportExportMixin
 
 from .figures import AsOfField, AsOfFormMixin, FigureAgeFilter

@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from careers.formatting import money
 from careers.models import Role, RoleSkill
 from core.admin import ContentAdmin, EditorFormMixin, LabelledInlineMixin
+from core.formatting import money
 
 from .forms import RoleAdminForm
 from .pay import SalaryInline

@@ -1,8 +1,9 @@
+from core.models import Source
+
 from .base import AsOfPrecision
 from .content import Application, Duty, EducationStep, OutlookStatistic, Quote, QuoteTopic
 from .roles import Importance, OfficialMatch, Role, RoleSkill
 from .salaries import Salary
-from .sources import Source
 from .taxonomy import CareerStage, Company, Skill, SkillKind
 
 __all__ = [

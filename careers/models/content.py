@@ -13,7 +13,7 @@ class OrderedContent(Versioned, SluggedModel):
         default=0, help_text="Position in lists: lower numbers come first."
     )
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

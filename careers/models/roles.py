@@ -37,7 +37,7 @@ class Role(Versioned, SluggedModel):
         blank=True, help_text="Longer description for the role's own page. Optional."
     )
     description_source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

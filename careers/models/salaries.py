@@ -44,7 +44,7 @@ class Salary(Versioned, AsOfMixin):
 
     role = models.ForeignKey("careers.Role", on_delete=models.CASCADE, related_name="salaries")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         related_name="salaries",
         help_text="Who reported these figures.",
@@ -96,8 +96,8 @@ class Salary(Versioned, AsOfMixin):
 
     class Meta:
         verbose_name_plural = "salaries"
-        # Related managers (role.salaries.add(), ...) update through the base manager: this one
-        # makes them schedule the median refresh like any other write.
+        # Once needed for a refresh hook on related managers' updates (gone: the writers call
+        # the refresh, careers/median_pay.py); harmless, and dropping it needs a migration.
         base_manager_name = "objects"
         ordering = ["role__title", "source__publisher"]
         # Serves the per-role "newest record" subquery behind median_pay (see salary_recency()).
@@ -163,4 +163,4 @@ class Salary(Versioned, AsOfMixin):
     def natural_key(self):
         return (self.role.slug, self.source.slug)
 
-    natural_key.dependencies = ["careers.role", "careers.source"]
+    natural_key.dependencies = ["careers.role", "core.source"]

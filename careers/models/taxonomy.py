@@ -32,7 +32,7 @@ class Skill(Versioned, SluggedModel):
     )
     description = models.TextField(blank=True, help_text="Optional: what the source says about it.")
     source = models.ForeignKey(
-        "careers.Source",
+        "core.Source",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -97,7 +97,7 @@ class CareerStage(Versioned, SluggedModel):
         blank=True, help_text="What the source says about this stage, in its words."
     )
     source = models.ForeignKey(
-        "careers.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "core.Source", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

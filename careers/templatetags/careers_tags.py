@@ -7,10 +7,11 @@ this library only registers them.
 from django import template
 
 from careers import formatting
+from core.formatting import money, source_link
 
 register = template.Library()
 
-register.filter("money", formatting.money)
+register.filter("money", money)
 register.filter("stat_value", formatting.stat_value)
 register.filter("importance_label", formatting.importance_label)
 register.filter("all_in_job_search", formatting.all_in_job_search)
@@ -18,5 +19,5 @@ register.filter("figure_label", formatting.figure_label)
 register.filter("note_number", formatting.note_number)
 register.simple_tag(formatting.citation, name="citation")
 register.simple_tag(formatting.stale_notice, name="stale_notice")
-register.simple_tag(formatting.source_link, name="source_link")
+register.simple_tag(source_link, name="source_link")
 register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")

@@ -4,8 +4,6 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from faq.models import FaqEntry
-
 from .. import path_graph
 from ..models import (
     Application,
@@ -146,8 +144,22 @@ class PathView(TemplateView):
             stages,
             list(unstaged.only("slug", "title", "stage")),
             links,
-            FaqEntry.objects.published().select_related("source"),
+            faq_entries_naming_roles(),
             steps,
             list_href=lambda stage: f"{role_list}?stage={stage.slug}",
         )
         return {"columns": columns, "edges": edges, "width": width, "height": height}
+
+
+def faq_entries_naming_roles():
+    """The published FAQ entries that name a published role, in the FAQ's order: the path's
+    numbered steps come from them. Read through the relation the faq app declares on its
+    entries (faq depends on careers, never the reverse)."""
+    links = (
+        Role.faq_entries.through.objects.filter(
+            role__is_published=True, faqentry__is_published=True
+        )
+        .select_related("faqentry__source")
+        .order_by("faqentry__topic", "faqentry__order", "faqentry__pk")
+    )
+    return list({link.faqentry_id: link.faqentry for link in links}.values())

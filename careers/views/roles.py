@@ -9,6 +9,7 @@ from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
 from ..option_counts import option_counts, show_option_counts
 from ..pay_notes import PayNotes
+from ..querysets import ROLES_PER_PAGE
 from ..selectors import official_footnotes, official_release, role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
@@ -70,7 +71,7 @@ class RoleListView(FilterView):
     filterset_class = RoleFilter
     template_name = "careers/role_list.html"
     context_object_name = "roles"
-    paginate_by = 25
+    paginate_by = ROLES_PER_PAGE
 
     def get_queryset(self):
         return Role.objects.published().for_list()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from core.querystrings import form_query
-from official.models import Area, AreaKind
+from official.models import Area
 
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
@@ -38,7 +38,7 @@ class MatchView(ListView):
             return Role.objects.none()
         roles = Role.objects.published().for_export().matching_skills(self.have)
         # Each role's official (BLS) national median beside the guide's, when imported.
-        self.official_area = Area.objects.filter(kind=AreaKind.NATIONAL).first()
+        self.official_area = Area.objects.national().first()
         if self.official_area is not None:
             roles = roles.with_official_median(self.official_area)
         return roles

@@ -1,8 +1,8 @@
-"""FAQ answers in templates: `{% load faq_tags %}`; the splitting is faq/formatting.py."""
+"""FAQ answers in templates: `{% load faq_tags %}`; the splitting is core/text.py."""
 
 from django import template
 
-from faq.formatting import answer_blocks
+from core.text import answer_blocks
 
 register = template.Library()
 

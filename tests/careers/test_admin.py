@@ -17,7 +17,7 @@ from faq.models import FaqEntry
 from official.models import Occupation
 from tests import factories as f
 
-CONTENT_APPS = ("careers", "faq")
+CONTENT_APPS = ("core", "careers", "faq")
 ADMIN_MODELS = sorted(
     (model for model in admin.site._registry if model._meta.app_label in CONTENT_APPS),
     key=lambda model: model._meta.label,

@@ -27,7 +27,7 @@ AUTOCOMPLETE_FIELDS = sorted(
     (
         (model, name)
         for model, model_admin in admin.site._registry.items()
-        if model._meta.app_label in ("careers", "faq")
+        if model._meta.app_label in ("core", "careers", "faq")
         for name in model_admin.autocomplete_fields
     ),
     key=model_field_id,
@@ -194,7 +194,11 @@ class TestPayDigits:
 # "-1" reads as an id (it matches nothing, which Django handles); these cannot be read at all.
 UNREADABLE_IDS = [bad for bad in BAD_IDS if bad != "-1"]
 ADMIN_MODELS = sorted(
-    (model for model in admin.site._registry if model._meta.app_label in ("careers", "faq")),
+    (
+        model
+        for model in admin.site._registry
+        if model._meta.app_label in ("core", "careers", "faq")
+    ),
     key=lambda model: model._meta.label,
 )
 

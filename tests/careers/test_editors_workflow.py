@@ -209,14 +209,14 @@ class TestHistory:
                 "history_id", "id", "median", "history_type", "history_user__username"
             )
         )
-        # As the README's backup recipe says: accounts by natural key (permissions are
+        # As docs/editors.md's backup recipe says: accounts by natural key (permissions are
         # renumbered when a database is rebuilt), content and its history by primary key (a
         # natural key cannot name a deleted record, and history keeps versions of those).
         accounts, content = tmp_path / "accounts.json", tmp_path / "content.json"
         call_command(
             "dumpdata", "auth.group", "auth.user", natural_foreign=True, output=str(accounts)
         )
-        call_command("dumpdata", "official", "careers", "faq", output=str(content))
+        call_command("dumpdata", "core", "official", "careers", "faq", output=str(content))
         call_command("flush", "--no-input", verbosity=0)
         assert not Salary.history.exists()
         call_command("loaddata", str(accounts), str(content), verbosity=0)

@@ -18,7 +18,9 @@ def generate(*args):
 
 def dump():
     out = io.StringIO()
-    call_command("dumpdata", "careers", "faq", "--natural-foreign", "--indent=1", stdout=out)
+    call_command(
+        "dumpdata", "core", "careers", "faq", "--natural-foreign", "--indent=1", stdout=out
+    )
     return out.getvalue()
 
 

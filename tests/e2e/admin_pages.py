@@ -32,8 +32,8 @@ def admin_pages():
         ),
         ("admin-salary-import", reverse("admin:careers_salary_import")),
         ("admin-salary-export", reverse("admin:careers_salary_export")),
-        ("admin-source-list", reverse("admin:careers_source_changelist")),
-        ("admin-source-form", reverse("admin:careers_source_change", args=[source.pk])),
+        ("admin-source-list", reverse("admin:core_source_changelist")),
+        ("admin-source-form", reverse("admin:core_source_change", args=[source.pk])),
         ("admin-outlook-list", reverse("admin:careers_outlookstatistic_changelist")),
         (
             "admin-outlook-form",

@@ -15,7 +15,7 @@ from django.db import connection, transaction
 
 from tests.official.pay_release import write_combined_release
 
-APPS = ("careers", "official", "faq")
+APPS = ("core", "careers", "official", "faq")
 _snapshot = []
 
 

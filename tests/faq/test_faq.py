@@ -1,6 +1,6 @@
 import pytest
 
-from faq.formatting import answer_blocks
+from core.text import answer_blocks
 from faq.models import FaqTopic
 from tests.factories import FaqEntryFactory, RoleFactory
 from tests.page_parsing import parse

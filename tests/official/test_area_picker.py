@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.page_parsing import parse
 
-URL = reverse("official:area_picker")
+URL = reverse("careers:area_picker")
 pytestmark = pytest.mark.usefixtures("official_data")
 
 

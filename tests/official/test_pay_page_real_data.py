@@ -16,7 +16,7 @@ from tests.page_parsing import parse
 
 from .pay_page import read_page, row_named
 
-URL = reverse("official:role_pay", args=["data-scientist"])
+URL = reverse("careers:role_pay", args=["data-scientist"])
 # BLS's key: OEU, area type, 7-digit area, cross-industry, Data Scientists; v13 = annual median.
 KEY = "OEU{kind}{area}000000152051"
 

@@ -114,6 +114,6 @@ def test_editors_can_remap_a_role_and_the_page_follows(client):
 
 
 def test_the_panel_links_to_pay_by_location(client):
-    link = reverse("official:role_pay", args=["data-scientist"])
+    link = reverse("careers:role_pay", args=["data-scientist"])
     assert f'href="{link}"' in panel(page(client, "data-scientist"))
     assert "/pay/" not in panel(page(client, "computer-engineer"))

@@ -135,8 +135,9 @@ class Command(BaseCommand):
             salaries.append(self.salary(rng, role_id, source))
         RoleSkill.objects.bulk_create(role_skills, batch_size=1000)
         through.objects.bulk_create(hiring, batch_size=1000)
-        # Their roles' stored medians are recomputed when this commits (SalaryQuerySet).
         Salary.objects.bulk_create(salaries, batch_size=1000)
+        # A bulk write sends no signals: its roles' stored medians are refreshed here.
+        Role.objects.filter(pk__in=ids.values()).refresh_median_pay()
         # Bulk writes reach no page cache receiver: make cached pages stale on commit.
         announce_change()
         return len(roles)

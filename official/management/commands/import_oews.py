@@ -8,7 +8,7 @@ from tqdm import tqdm
 
 from official.importer import read_release, write_release
 from official.models import Occupation, Release
-from official.oews import PACKAGE, PACKAGE_VERSION, OewsFileError, default_path, open_release
+from official.oews import PACKAGE, OewsFileError, default_path, open_release
 
 
 class Command(BaseCommand):
@@ -16,8 +16,8 @@ class Command(BaseCommand):
         "Import the BLS OEWS wage estimates (cross-industry; the nation, every state and "
         "territory, every metropolitan and nonmetropolitan area) for every detailed occupation "
         "of SOC group 15-0000 and every occupation a role is mapped to. PATH is an .sqlite or "
-        ".sqlite.gz file with manifest.json beside it (default: the file bundled by the pinned "
-        f"{PACKAGE}=={PACKAGE_VERSION}). Checked against the manifest's SHA-256 first; a second "
+        ".sqlite.gz file with manifest.json beside it (default: the file bundled by "
+        f"{PACKAGE}, as requirements-data.txt pins it). Checked against the manifest's SHA-256 first; a second "
         "run changes nothing; any failure leaves the database as it was."
     )
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             path = path or default_path()
             if path is None:
                 raise OewsFileError(
-                    f"{PACKAGE}=={PACKAGE_VERSION} is not installed and no PATH was given: run "
+                    f"{PACKAGE} is not installed and no PATH was given: run "
                     "`make` (it installs the data file) or give the file's path."
                 )
             with open_release(path, manifest) as (connection, info):

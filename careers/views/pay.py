@@ -1,19 +1,20 @@
-"""Official statistics pages."""
+"""Official pay by location: the areas page the role list links to, and one role's page of its
+occupation's BLS estimates by state and metro area (the figures come from official/selectors.py)."""
 
 from django.core.paginator import InvalidPage
 from django.http import Http404, QueryDict
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from careers.filters import RoleFilter
-from careers.models import Role
 from core.querystrings import form_query
 from core.text import printable_or_empty
+from official.filters import AreaFinder
+from official.forms import PayPageForm
+from official.models import Area
+from official.selectors import occupation_pay_page
 
-from .filters import AreaFinder
-from .forms import PayPageForm
-from .models import Area
-from .selectors import role_pay_page
+from ..filters import RoleFilter
+from ..models import Role
 
 # The role list's own parameters that the areas page carries back to it.
 CARRIED = [name for name in RoleFilter.base_filters if name not in ("area", "basis")]
@@ -25,7 +26,7 @@ class AreaPickerView(FilterView):
     list's other filters; works without JavaScript."""
 
     filterset_class = AreaFinder
-    template_name = "official/area_picker.html"
+    template_name = "careers/area_picker.html"
     context_object_name = "areas"
     paginate_by = 50
 
@@ -60,16 +61,24 @@ class RolePayView(TemplateView):
     """/careers/<slug>/pay/: BLS estimates of the role's official occupation by state and metro
     area; 404 for a role that is not published and for a page of areas that does not exist."""
 
-    template_name = "official/role_pay.html"
+    template_name = "careers/role_pay.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = PayPageForm(self.request.GET)
         try:
-            context.update(role_pay_page(kwargs["slug"], form))
+            role = (
+                Role.objects.published()
+                .select_related("official_occupation")
+                .get(slug=kwargs["slug"])
+            )
         except Role.DoesNotExist:
             raise Http404("No such role.") from None
-        except InvalidPage:
-            raise Http404("No such page of areas.") from None
+        context["role"] = role
+        if role.official_occupation is not None:
+            try:
+                context.update(occupation_pay_page(role.official_occupation, form))
+            except InvalidPage:
+                raise Http404("No such page of areas.") from None
         context["form"] = form
         return context
