@@ -76,6 +76,10 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "careerguide.urls"
 WSGI_APPLICATION = "careerguide.wsgi.application"
+# The path the site is served under ("" at the root, "/guide" behind a proxy that forwards
+# /guide/...): fixed here, never taken from the request, whose SCRIPT_NAME a client could set
+# through a proxy and so change every link of a page the page cache then stores for everyone.
+FORCE_SCRIPT_NAME = os.environ.get("DJANGO_FORCE_SCRIPT_NAME", "").strip().rstrip("/")
 
 # One engine for every page, the admin's included. "loaders" is left unset so that Django wraps
 # its filesystem and app loaders in the cached loader: production compiles each template once
@@ -140,6 +144,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # The size bound (docs/page-cache.md): past it, a third of the files go at random.
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
@@ -155,6 +160,9 @@ PAGE_CACHE_CONTENT_APPS = ["careers", "official", "faq"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
+# Pages with a query string (searches, filters; their values are unbounded) stored per minute
+# by all workers together; past it they are rendered but not stored until the next minute.
+PAGE_CACHE_QUERY_PAGES_PER_MINUTE = 100
 
 # --- Editors' workflow (README "Editors' workflow") ---
 # A figure whose as-of date is more than this many months before today is flagged as old, in
