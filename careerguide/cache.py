@@ -1,47 +1,29 @@
-"""The page cache: what visitors are served from it, the content version, invalidation.
+"""The page cache: anonymous visitors' pages served from a cache every worker shares.
 
 One middleware, straight after SecurityMiddleware and whitenoise, answers an anonymous GET or
-HEAD from the cache when it holds the page for the current content version; nothing else in
-the stack runs then. On a miss the page is rendered as usual and, if it is the same for every
-visitor, stored with its headers (the security headers included) under that version.
-
-The content version is a random number kept in the shared cache (Redis, or files on one
-machine). Every save, delete or many-to-many change of a model of a content app
-(settings.PAGE_CACHE_CONTENT_APPS) replaces it when its transaction commits, and so do migrate
-and the data commands: every page stored before is then unreachable on every worker of every
-instance at once. Invalidation is that one mechanism, not a rule per view.
-
-Each worker also keeps the pages it served in memory, bounded by bytes, for the version it
-last saw: a hit reads only the small version key from the shared cache.
-
-The cache is an accelerator, never a dependency: if the shared cache fails, pages come from
-the database and a warning is logged, and this worker leaves the shared cache alone for a
-short back-off. If the database fails, cached pages are still served and the rest answer
-503 with Retry-After. The README's "Page cache" section has the numbers and the reasons.
+HEAD from the cache when it holds the page for the current content version (nothing else in
+the stack runs then), and stores a page that is the same for every visitor. The content
+version, a random number in the shared cache, is replaced whenever content is committed, so
+invalidation is one mechanism, not a rule per view. A page's key is what it was built from:
+the view is handed only the query parameters it reads. docs/page-cache.md has the rules, the
+bounds, the Redis settings expected and the reasons.
 """
 
-import functools
-import hashlib
 import logging
 import secrets
 import threading
 import time
+import weakref
 from collections import OrderedDict
-from urllib.parse import urlencode
 
-from django import forms
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, loader
-from django.urls import Resolver404, get_script_prefix, resolve
-from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -49,12 +31,12 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from .page_keys import PAGE_FORMAT, keep_known_query, page_key
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "default"
 VERSION_KEY = "page-cache:content-version"
-# Bump when the stored tuple changes shape, so a deploy never reads the old one.
-PAGE_FORMAT = 1
 # After the shared cache fails, each worker serves from the database this long before trying it
 # again, so a dead Redis costs one timeout per worker per back-off, not one per request.
 BACKOFF_SECONDS = 5
@@ -63,30 +45,6 @@ CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 # Connection-level failures: the database is down or unreachable. Other DatabaseErrors
 # (IntegrityError, ProgrammingError) are bugs, and stay 500s.
 DATABASE_DOWN = (OperationalError, InterfaceError)
-
-
-class ReusedClientRedisCacheClient(RedisCacheClient):
-    """Django builds a new redis.Redis for every call, which costs more than the round trip
-    itself; one client per connection pool is thread-safe and enough."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(pool)
-        if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
-        return client
-
-
-class RedisCache(DjangoRedisCache):
-    """Django's Redis backend with one reused client (see ReusedClientRedisCacheClient)."""
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusedClientRedisCacheClient
 
 
 class SharedCacheState:
@@ -232,18 +190,32 @@ def bump_content_version():
         )
 
 
+class _Bump:
+    """One bump for every change of a transaction that registered it: the first to run."""
+
+    done = False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            bump_content_version()
+
+
+# Each connection's _Bump for its open transaction, until one of its callbacks has run.
+_bumps = weakref.WeakKeyDictionary()
+
+
 def content_changed(using=None):
     """Announce that visitors' pages changed: the version is replaced when the transaction
     commits (at once outside one). Called by the content signals and by commands that write
     without them (bulk_create, update)."""
     connection = transaction.get_connection(using)
-    # One bump per transaction. A bump already due covers this change: Django drops a callback
-    # only with a savepoint it was registered in, and every savepoint still open is one this
-    # change is inside of too (a released one can no longer be rolled back alone).
-    pending = getattr(connection, "run_on_commit", ()) if connection.in_atomic_block else ()
-    if any(func is bump_content_version for _sids, func, _robust in pending):
-        return
-    transaction.on_commit(bump_content_version, using=using)
+    bump = _bumps.get(connection)
+    if bump is None or bump.done:
+        bump = _bumps[connection] = _Bump()
+    # Every change registers it: Django drops the callbacks of a savepoint rolled back, and
+    # those of the changes that stay still bump, once.
+    transaction.on_commit(bump, using=using)
 
 
 def _content_saved_or_deleted(sender, using=None, **kwargs):
@@ -309,98 +281,6 @@ def response_is_cacheable(response):
     return not any("nonce-" in response.get(header, "") for header in CSP_HEADERS)
 
 
-# How a view reads each parameter: a form field's value (its last one; empty is absent), a
-# repeatable field's values (in order), or a name the view reads itself (last one, even empty).
-ONE, MANY, RAW = "one", "many", "raw"
-
-
-def _reads_many(field):
-    """A form field or a django-filter filter whose parameter may repeat (a multiple choice)."""
-    widget = getattr(field, "widget", None) or getattr(field, "extra", {}).get("widget")
-    widget = widget or field.field_class.widget
-    widget = widget if isinstance(widget, type) else type(widget)
-    return issubclass(widget, forms.MultipleHiddenInput) or getattr(
-        widget, "allow_multiple_selected", False
-    )
-
-
-@functools.cache  # one entry per view of the URLconf
-def known_parameters(func):
-    """{name: ONE, MANY or RAW} for every query parameter the view reads, or None when it does
-    not say. A view says so with `query_parameters` (names it reads itself, forms, FilterSets
-    or {name: field} mappings), its `filterset_class`, its pagination, or by being a DRF
-    viewset (its filter and paginator are all it reads)."""
-    view = getattr(func, "view_class", None) or getattr(func, "cls", None) or func
-    actions = getattr(func, "actions", None)
-    declared = getattr(view, "query_parameters", None)
-    filterset = getattr(view, "filterset_class", None)
-    if declared is None and filterset is None and actions is None:
-        return None
-    known = {}
-    for source in (filterset, *(declared or ())):
-        if isinstance(source, str):
-            known[source] = RAW
-        elif source is not None:
-            for attribute in ("base_filters", "base_fields"):  # a FilterSet's, a form's
-                source = getattr(source, attribute, source)
-            known.update({name: MANY if _reads_many(f) else ONE for name, f in source.items()})
-    if getattr(view, "paginate_by", None):
-        known[view.page_kwarg] = ONE
-    if actions and actions.get("get") == "list" and getattr(view, "pagination_class", None):
-        known[view.pagination_class.page_query_param] = ONE
-    return known
-
-
-def known_query(query, known):
-    """`query` (a QueryDict) reduced to the `known` parameters, as a normalised query string:
-    by name; a parameter read once by the value the view reads (the last); blank values
-    dropped unless the view reads the name itself."""
-    pairs = []
-    for name in sorted(known):
-        values = query.getlist(name)
-        if known[name] != MANY:
-            values = values[-1:]
-        if known[name] != RAW:
-            values = [value for value in values if value.strip()]
-        pairs += [(name, value) for value in values]
-    return urlencode(pairs)
-
-
-def keep_known_query(request):
-    """Hand the view only the query parameters it reads, normalised, so the page is built from
-    exactly what its key is built from. False when it cannot be: the path routes nowhere, or
-    the view does not say what it reads and a query string was sent."""
-    try:
-        known = known_parameters(resolve(request.path_info).func)
-    except Resolver404:
-        return False
-    if known is None:
-        return not request.META.get("QUERY_STRING")
-    query = known_query(request.GET, known)
-    request.META["QUERY_STRING"] = query
-    request.GET = QueryDict(query)
-    return True
-
-
-def page_key(request, version):
-    """The version plus a fixed-length hash of what the page is built from: scheme, host
-    (checked against ALLOWED_HOSTS by get_host), the script prefix its links are built with,
-    the routed path and the query string keep_known_query left."""
-    # Apart, not joined: prefix /careers with path / is not the path /careers/.
-    address = (
-        request.scheme,
-        request.get_host(),
-        get_script_prefix(),
-        request.path_info,
-        request.META.get("QUERY_STRING", ""),
-    )
-    digest = hashlib.blake2b(repr(address).encode("utf-8", "surrogatepass"), digest_size=16)
-    # Pages say which figures are more than a year old, which changes with the date alone:
-    # a page is never served on a later day than the one it was rendered on.
-    today = timezone.localdate().isoformat()
-    return f"page:{PAGE_FORMAT}:{version}:{today}:{digest.hexdigest()}"
-
-
 def _within_query_budget(request):
     """A page with a query string (a search, a filter) may be stored only while fewer than
     PAGE_CACHE_QUERY_PAGES_PER_MINUTE were stored this minute by every worker together: their
@@ -413,7 +293,7 @@ def _within_query_budget(request):
         cache = caches[CACHE_ALIAS]
         cache.add(key, 0, 120)
         return cache.incr(key) <= settings.PAGE_CACHE_QUERY_PAGES_PER_MINUTE
-    except ValueError:  # the counter expired between add and incr: a new minute began
+    except ValueError:  # evicted between the two calls: store nothing more this minute
         return False
     except Exception as error:
         shared_state.failed(error)
@@ -453,24 +333,22 @@ def _conditional(request, response, etag):
     return conditional
 
 
-def _shared_get(key):
+def _shared(method, *args):
+    """A call to the shared cache; when it fails, None, a warning, and the back-off."""
+    if not shared_state.available():
+        return None
     try:
-        page = caches[CACHE_ALIAS].get(key)
-    except Exception as error:
+        return getattr(caches[CACHE_ALIAS], method)(*args)
+    except Exception as error:  # any failure of the cache is a miss, never an error page
         shared_state.failed(error)
         return None
+
+
+def _shared_get(key):
+    page = _shared("get", key)
     if not (isinstance(page, tuple) and len(page) == 5 and page[0] == PAGE_FORMAT):
         return None
     return page if page[4] > time.time() else None
-
-
-def _shared_set(key, page, seconds):
-    if not shared_state.available():
-        return
-    try:
-        caches[CACHE_ALIAS].set(key, page, seconds)
-    except Exception as error:
-        shared_state.failed(error)
 
 
 # --- The middleware and the outage page -------------------------------------------------------
@@ -524,7 +402,7 @@ class PageCacheMiddleware:
             and _within_query_budget(request)
         ):
             page = _page_from(response, seconds)
-            _shared_set(key, page, seconds)
+            _shared("set", key, page, seconds)
             local_pages.put(version, key, page, settings.PAGE_CACHE_LOCAL_BYTES)
         response["X-Cache"] = "miss"
         return _conditional(request, response, response.get("ETag"))

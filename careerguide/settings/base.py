@@ -131,11 +131,13 @@ CACHE_KEY_PREFIX = "cg-" + hashlib.blake2b(repr(_database).encode(), digest_size
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "careerguide.cache.RedisCache",
+            # django-redis keeps one client per process (Django's own backend builds one per
+            # call, which costs more than a page cache hit's read itself).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A cache that does not answer at once is treated as down, not waited for.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
 else:

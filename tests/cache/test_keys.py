@@ -13,7 +13,7 @@ from django.test.client import ClientHandler
 from django.urls import set_script_prefix
 
 from api.pagination import RolePagination
-from careerguide import cache as page_cache
+from careerguide.page_keys import known_query
 
 pytestmark = pytest.mark.django_db
 
@@ -171,4 +171,4 @@ def test_searches_are_stored_at_most_the_budget_per_minute(page_cache_on, articl
     ],
 )
 def test_known_query_normalises(query, known, expected):
-    assert page_cache.known_query(QueryDict(query), known) == expected
+    assert known_query(QueryDict(query), known) == expected
