@@ -79,14 +79,16 @@ def known_query(query, known):
 
 def keep_known_query(request):
     """Hand the view only the query parameters it reads, normalised, so the page is built from
-    exactly what its key is built from. False when it cannot be: the path routes nowhere, or
-    the view does not say what it reads and a query string was sent."""
+    exactly what its key is built from. False when it cannot be: the view does not say what
+    it reads (or the path routes nowhere) and a query string was sent."""
+    if not request.META.get("QUERY_STRING"):
+        return True  # nothing to reduce (most hits: no need to route)
     try:
         known = known_parameters(resolve(request.path_info).func)
     except Resolver404:
         return False
     if known is None:
-        return not request.META.get("QUERY_STRING")
+        return False
     query = known_query(request.GET, known)
     request.META["QUERY_STRING"] = query
     request.GET = QueryDict(query)
