@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run test test-fast lint format bench clean
 
 # Stamp files re-run pip only when a requirements file changes.
 $(VENV)/.runtime: requirements.txt requirements-data.txt
@@ -24,8 +24,20 @@ run: $(VENV)/.runtime
 	$(PY) manage.py import_oews --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# `make test` runs every test. The suite splits into tiers (docs/testing.md) by marker; one
+# tier: `make test TIER=fast` (or slow, browser, servers). Together the four are the whole
+# suite, each test in exactly one, so CI runs each once. PYTEST_ARGS adds pytest options.
+TIER_fast := not (browser or instances or prod or fuzz or slow)
+TIER_slow := (fuzz or slow) and not (browser or instances or prod)
+TIER_browser := browser
+TIER_servers := (instances or prod) and not browser
+
 test: $(VENV)/.dev
-	$(PY) -m pytest
+	$(if $(TIER),$(if $(TIER_$(TIER)),,$(error TIER must be fast, slow, browser or servers)))
+	$(PY) -m pytest $(if $(TIER),-m "$(TIER_$(TIER))") $(PYTEST_ARGS)
+
+test-fast:
+	$(MAKE) test TIER=fast
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

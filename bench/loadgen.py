@@ -5,12 +5,12 @@ Both load generators return a LoadResult; both only ever talk to 127.0.0.1 and s
 
 import http.client
 import re
-import socket
 import subprocess
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+import redis
 
 
 @dataclass
@@ -143,60 +143,15 @@ def python_load(host, port, path, *, connections, duration):
     )
 
 
-def _read_reply(stream):
-    """One RESP reply from a binary file object: str, int, bytes, None or a list of them."""
-    line = stream.readline()
-    if not line.endswith(b"\r\n"):
-        raise ConnectionError("Redis closed the connection mid-reply")
-    kind, rest = line[:1], line[1:-2]
-    if kind == b"+":
-        return rest.decode()
-    if kind == b"-":
-        raise RuntimeError(f"Redis: {rest.decode()}")
-    if kind == b":":
-        return int(rest)
-    if kind == b"$":
-        size = int(rest)
-        if size < 0:
-            return None
-        data = stream.read(size + 2)
-        return data[:-2]
-    if kind == b"*":
-        size = int(rest)
-        return None if size < 0 else [_read_reply(stream) for _ in range(size)]
-    raise RuntimeError(f"Redis: unexpected reply {line!r}")
+def redis_client(url, timeout=5):
+    """The bench's Redis database, through redis-py as the app itself talks to Redis."""
+    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
 
 
-class RedisProbe:
-    """Just enough of a Redis client to flush the bench's database and read its counters,
-    so the bench needs no Redis package of its own (the app brings whichever it uses)."""
+def redis_database(client):
+    return client.connection_pool.connection_kwargs.get("db", 0)
 
-    def __init__(self, url, timeout=5):
-        parts = urlsplit(url)
-        self.host = parts.hostname or "127.0.0.1"
-        self.port = parts.port or 6379
-        self.db = int(parts.path.lstrip("/") or 0)
-        self.timeout = timeout
 
-    def command(self, *args):
-        with socket.create_connection((self.host, self.port), timeout=self.timeout) as sock:
-            stream = sock.makefile("rb")
-            request = b""
-            for command in (("SELECT", self.db), args):
-                words = [str(word).encode() for word in command]
-                request += b"*%d\r\n" % len(words)
-                request += b"".join(b"$%d\r\n%s\r\n" % (len(w), w) for w in words)
-            sock.sendall(request)
-            _read_reply(stream)  # SELECT's +OK
-            return _read_reply(stream)
-
-    def info(self, section):
-        """INFO as a dict of strings."""
-        text = self.command("INFO", section).decode()
-        return dict(
-            line.split(":", 1) for line in text.splitlines() if ":" in line and line[0] != "#"
-        )
-
-    def keyspace_hits(self):
-        # Server-wide: INFO does not count hits per database.
-        return int(self.info("stats")["keyspace_hits"])
+def keyspace_hits(client):
+    # Server-wide: INFO does not count hits per database.
+    return int(client.info("stats")["keyspace_hits"])

@@ -40,7 +40,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from loadgen import LoadResult, RedisProbe, http_get, python_load, wrk_load  # noqa: E402
+from loadgen import (  # noqa: E402
+    LoadResult,
+    http_get,
+    keyspace_hits,
+    python_load,
+    redis_client,
+    redis_database,
+    wrk_load,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DURATION = float(os.environ.get("BENCH_DURATION", "5"))
@@ -417,8 +425,8 @@ def measure(port, path, duration):
 
 
 def bench_server(env, database_url, tmp, run):
-    redis = RedisProbe(REDIS_URL)
-    redis.command("FLUSHDB")
+    redis = redis_client(REDIS_URL)
+    redis.flushdb()
     port = free_port()
     label = f"{run.db}-{run.roles}-{run.mode}"
     server = start_server(mode_env(env, run.mode), port, tmp / f"gunicorn-{label}.log")
@@ -430,11 +438,11 @@ def bench_server(env, database_url, tmp, run):
                 # Templates compiled, connections opened, every worker's caches filled.
                 measure(port, path, WARMUP)
             log(f"{label}: measuring {name}: {path}")
-            before, start = redis.keyspace_hits(), meter.snapshot()
+            before, start = keyspace_hits(redis), meter.snapshot()
             run.results[name] = measure(port, path, DURATION)
-            end, run.redis_hits[name] = meter.snapshot(), redis.keyspace_hits() - before
+            end, run.redis_hits[name] = meter.snapshot(), keyspace_hits(redis) - before
             # Read after each page, not once at the end, in case entries expire meanwhile.
-            run.redis_keys = max(run.redis_keys, redis.command("DBSIZE"))
+            run.redis_keys = max(run.redis_keys, redis.dbsize())
             (
                 run.server_cpu[name],
                 run.other_cpu[name],
@@ -445,7 +453,7 @@ def bench_server(env, database_url, tmp, run):
         run.peaks = worker_peaks(server)
     finally:
         stop_server(server)
-        redis.command("FLUSHDB")
+        redis.flushdb()
 
 
 # ---- report ----
@@ -494,7 +502,7 @@ def machine_facts(setup, load_before):
         f"load: {loadgen}, {CONNECTIONS} connections, {DURATION:g} s per page after "
         f"{WARMUP:g} s warm-up; gunicorn {WORKERS} sync workers, prod settings",
         f"software: Python {platform.python_version()}, Django {django.get_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, Redis {RedisProbe(REDIS_URL).info('server')['redis_version']}",
+        f"SQLite {sqlite3.sqlite_version}, Redis {redis_client(REDIS_URL).info('server')['redis_version']}",
     ]
     if "postgres" in DATABASES:
         facts[-1] += f", PostgreSQL {postgres_admin('SHOW server_version')[0].split()[0]}"
@@ -694,11 +702,11 @@ def main():
             raise SystemExit(f"bench: BENCH_DATABASES takes postgres and sqlite, not {db!r}")
     if not ROLE_COUNTS or ROLE_COUNTS[0] < 1:
         raise SystemExit("bench: BENCH_ROLES takes positive numbers of roles, e.g. 1000,10000")
-    if RedisProbe(REDIS_URL).db == 0:
+    if redis_database(redis_client(REDIS_URL)) == 0:
         raise SystemExit("bench: BENCH_REDIS_URL must name a Redis database other than 0")
     # Fail in a second, not after minutes of setup, when a server is missing.
     try:
-        RedisProbe(REDIS_URL).command("PING")
+        redis_client(REDIS_URL).ping()
         if "postgres" in DATABASES:
             postgres_admin("SELECT 1")
     except Exception as error:

@@ -5,14 +5,15 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 logger = logging.getLogger(__name__)
 
 
 @never_cache
-@require_GET
+# HEAD as well as GET: load balancers and uptime checks often probe with HEAD.
+@require_safe
 def healthz(request):
     """200 "ok" while the database answers; 503 so a load balancer stops sending traffic."""
     try:

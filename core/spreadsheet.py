@@ -9,11 +9,17 @@ from django.http import HttpResponse, StreamingHttpResponse
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def formula_like(text):
+    """Whether a spreadsheet may evaluate this text rather than show it. Numbers are kept as
+    numbers by their callers (a pay figure is an int, never this text)."""
+    return isinstance(text, str) and text.startswith(FORMULA_PREFIXES)
+
+
 def spreadsheet_safe(value):
     """The cell as text; one that a spreadsheet would evaluate is prefixed with an apostrophe,
     which spreadsheets show as text (OWASP's advice against CSV injection)."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
+    if formula_like(text):
         return "'" + text
     return text
 

@@ -11,3 +11,11 @@ def shown(value):
         char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in str(value)
     )
     return text if len(text) <= SHOWN_MAX else f"{text[:SHOWN_MAX]}…"
+
+
+def printable_or_empty(value):
+    """The text if every character of it is printable, else "": for a value carried back into
+    a page as it was sent (a hidden input), where a control character (a NUL) has no use and
+    must not be echoed into the HTML."""
+    text = "" if value is None else str(value)
+    return text if text.isprintable() else ""

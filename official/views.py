@@ -7,6 +7,7 @@ from django_filters.views import FilterView
 
 from careers.filters import RoleFilter
 from careers.models import Role
+from core.text import printable_or_empty
 
 from .filters import AreaFinder
 from .forms import PayPageForm
@@ -33,8 +34,13 @@ class AreaPickerView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Carried as sent, so a value with a control character (a NUL) is dropped rather than
+        # echoed into the page; no filter of the list accepts one.
         context["carried"] = [
-            (name, value) for name in CARRIED for value in self.request.GET.getlist(name)
+            (name, value)
+            for name in CARRIED
+            for value in self.request.GET.getlist(name)
+            if printable_or_empty(value)
         ][:CARRIED_MAX]
         page = context.get("page_obj")
         if page is not None:

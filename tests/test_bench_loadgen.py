@@ -1,10 +1,7 @@
-"""The benchmark's measuring tools: wrk output parsing, the Python fallback load generator,
-the Redis counter probe, the search page check and the CPU accounting."""
+"""What the benchmark's figures rest on: wrk output parsing, the Python fallback load generator,
+the Redis hit counter, the search page check and the CPU accounting."""
 
-import io
 import os
-import socket
-import socketserver
 import subprocess
 import sys
 import threading
@@ -13,11 +10,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import redis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from loadgen import RedisProbe, _read_reply, parse_wrk, python_load  # noqa: E402
+from loadgen import keyspace_hits, parse_wrk, python_load, redis_client, redis_database  # noqa: E402
 from run import CpuMeter, check_search, cpu_seconds  # noqa: E402
+
+# The bench's own default database (BENCH_REDIS_URL); this test touches only its own key.
+REDIS_DB = 9
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/careers/
@@ -99,63 +100,34 @@ def test_python_load_counts_requests_and_non_2xx(server):
     assert missing.non_2xx > 0
 
 
-def test_read_reply_decodes_each_resp_type():
-    stream = io.BytesIO(b"+OK\r\n:42\r\n$5\r\nab\r\nc\r\n$-1\r\n*2\r\n:1\r\n$1\r\nx\r\n*-1\r\n")
-    assert _read_reply(stream) == "OK"
-    assert _read_reply(stream) == 42
-    # A bulk string is read by its length, so it may hold CRLF.
-    assert _read_reply(stream) == b"ab\r\nc"
-    assert _read_reply(stream) is None
-    assert _read_reply(stream) == [1, b"x"]
-    assert _read_reply(stream) is None
-
-
-def test_read_reply_raises_redis_errors_and_cut_replies():
-    with pytest.raises(RuntimeError, match="WRONGTYPE"):
-        _read_reply(io.BytesIO(b"-WRONGTYPE not a string\r\n"))
-    with pytest.raises(ConnectionError):
-        _read_reply(io.BytesIO(b":4"))
-
-
-class _FakeRedis(socketserver.StreamRequestHandler):
-    """Answers SELECT with +OK and anything else with a canned INFO text; keeps what it read."""
-
-    received = []
-
-    def handle(self):
-        for _ in range(2):
-            words = _read_reply(self.rfile)
-            self.received.append(words)
-            if words[0] == b"SELECT":
-                self.wfile.write(b"+OK\r\n")
-            else:
-                text = b"# Stats\r\nkeyspace_hits:1234\r\nkeyspace_misses:5\r\n"
-                self.wfile.write(b"$%d\r\n%s\r\n" % (len(text), text))
+def test_the_bench_never_takes_redis_database_0_for_its_own():
+    # run.py refuses database 0: the bench flushes its database before and after each server.
+    assert redis_database(redis_client("redis://127.0.0.1:6379/9")) == 9
+    assert redis_database(redis_client("redis://127.0.0.1:6379")) == 0
 
 
 @pytest.fixture
-def fake_redis():
-    _FakeRedis.received = []
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _FakeRedis)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv.server_address[1]
-    srv.shutdown()
-    srv.server_close()
+def bench_redis():
+    client = redis_client(f"redis://127.0.0.1:6379/{REDIS_DB}", timeout=1)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    return client
 
 
-def test_redis_probe_selects_the_url_database_then_reads_counters(fake_redis):
-    probe = RedisProbe(f"redis://127.0.0.1:{fake_redis}/9")
-    assert probe.keyspace_hits() == 1234
-    assert _FakeRedis.received == [[b"SELECT", b"9"], [b"INFO", b"stats"]]
-
-
-def test_redis_probe_fails_loudly_without_a_server():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    with pytest.raises(OSError):
-        RedisProbe(f"redis://127.0.0.1:{port}/9").command("DBSIZE")
+def test_keyspace_hits_count_the_reads_that_found_a_key(bench_redis):
+    """The hit ratio the bench prints is this counter's growth over the requests served."""
+    key = f"bench-test-{os.getpid()}"
+    bench_redis.set(key, "page", ex=60)
+    try:
+        before = keyspace_hits(bench_redis)
+        for _ in range(3):
+            bench_redis.get(key)
+        # Server-wide, so other clients may add to it; these three reads are in it.
+        assert keyspace_hits(bench_redis) >= before + 3
+    finally:
+        bench_redis.delete(key)
 
 
 def _results(*slugs, count=None):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.prod
+
 REPO = Path(__file__).resolve().parent.parent
 HOST = "careerguide.example.org"
 ONE_YEAR = 31_536_000
@@ -103,6 +105,16 @@ def test_a_proxy_count_passes_the_deploy_checks():
         prod_env(DJANGO_PROXY_COUNT="1", DJANGO_SECURE_SSL_REDIRECT="false"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_say_so():
+    """generate_synthetic_roles refuses to run where this is set (test_editors_workflow.py)."""
+    code = "import django; django.setup(); from django.conf import settings;" + (
+        "print(settings.CAREERGUIDE_PRODUCTION)"
+    )
+    result = run(["-c", code], prod_env())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
 
 
 def test_templates_are_compiled_once_per_process():

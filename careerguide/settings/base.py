@@ -286,3 +286,15 @@ LOGGING = {
     "handlers": {"stderr": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["stderr"], "level": "WARNING"},
 }
+
+# --- Spreadsheet imports (docs/spreadsheet-import.md) -----------------------------------------
+# The salary import's limits, each checked before the file is parsed, so a refused file costs
+# no memory. An .xlsx is a zip: its members' declared uncompressed sizes count, not its size.
+SPREADSHEET_IMPORT_MAX_BYTES = 2 * 1024 * 1024
+SPREADSHEET_IMPORT_MAX_INFLATED_BYTES = 10 * 1024 * 1024
+# Each row is validated against every database rule (about 15 queries a row), at the preview
+# and again at the confirmation: rows are what bounds the time a worker spends on one file.
+SPREADSHEET_IMPORT_MAX_ROWS = 500
+# An upload waits this long in the shared cache for its confirmation, then expires; confirmed
+# and refused uploads are deleted at once.
+SPREADSHEET_IMPORT_KEEP_SECONDS = 10 * 60

@@ -2,18 +2,16 @@
 
 from django import forms
 from django.contrib import admin
-from django.template.response import TemplateResponse
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from careers.formatting import money
 from careers.models import Salary
 from careers.models.salaries import FIGURES
 from core.admin import CitedAdmin, DateStatedFilter, EditorFormMixin, LabelledInlineMixin
+from core.spreadsheet_admin import SpreadsheetImportExportMixin
 
 from .figures import AsOfField, AsOfFormMixin, FigureAgeFilter
 from .forms import PayField
-from .spreadsheet import SalaryResource, UploadStorage
+from .spreadsheet import SalaryResource
 
 
 class DatedFigureForm(AsOfFormMixin, forms.ModelForm):
@@ -55,7 +53,7 @@ class SalaryInline(LabelledInlineMixin, PayFieldsMixin, EditorFormMixin, admin.T
 
 
 @admin.register(Salary)
-class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
+class SalaryAdmin(PayFieldsMixin, SpreadsheetImportExportMixin, CitedAdmin):
     list_display = [
         "role",
         "median_column",
@@ -76,8 +74,6 @@ class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
     autocomplete_fields = ["role", "source"]
     ordering = ["role__title", "source__publisher"]
     resource_classes = [SalaryResource]
-    formats = [CSV, XLSX]
-    tmp_storage_class = UploadStorage
     fieldsets = [
         (None, {"fields": ["role", "source"]}),
         (
@@ -93,18 +89,6 @@ class SalaryAdmin(PayFieldsMixin, ImportExportMixin, CitedAdmin):
             {"fields": ["basis", "region", "as_of", "as_of_precision"]},
         ),
     ]
-
-    def process_import(self, request, **kwargs):
-        if request.method == "POST" and not UploadStorage.is_waiting(
-            request.POST.get("import_file_name")
-        ):
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Import not found",
-                "opts": self.model._meta,
-            }
-            return TemplateResponse(request, "admin/import_not_found.html", context, status=400)
-        return super().process_import(request, **kwargs)
 
     @admin.display(description="median", ordering="median")
     def median_column(self, obj):

@@ -7,34 +7,17 @@ like an edit by hand; the whole file is applied in one transaction or not at all
 """
 
 import datetime
-import re
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
-from import_export.tmp_storages import CacheStorage
 
 from careers.models import AsOfPrecision, Role, Salary, Source
 from careers.models.salaries import FIGURES
+from core.spreadsheet import formula_like
+from core.text import shown
 
 from .figures import AsOfField
 from .forms import PayField
-
-
-class UploadStorage(CacheStorage):
-    """The uploaded file waits for the editor's confirmation in the shared cache (Redis in
-    production), so the confirming request may reach any worker of any instance."""
-
-    CACHE_LIFETIME = 60 * 60
-    NAME = re.compile(r"[0-9a-f]{32}", re.ASCII)
-
-    @classmethod
-    def is_waiting(cls, name):
-        """A name the upload step made (a uuid4 hex) whose file is still there: a tampered,
-        expired or already applied confirmation is neither."""
-        return (
-            bool(cls.NAME.fullmatch(name or "")) and cache.get(cls.CACHE_PREFIX + name) is not None
-        )
 
 
 class SlugWidget(widgets.ForeignKeyWidget):
@@ -50,6 +33,20 @@ class SlugWidget(widgets.ForeignKeyWidget):
             raise ValueError(
                 f"No {self.model._meta.verbose_name} has the web address “{value}”."
             ) from None
+
+
+class TextWidget(widgets.CharWidget):
+    """Free text (basis, region, currency). Text a spreadsheet would run as a formula is
+    refused rather than stored: docs/spreadsheet-import.md says why."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = value.removeprefix("'") if isinstance(value, str) else value
+        if formula_like(text):
+            raise ValueError(
+                f"“{shown(value)}” would run as a formula in a spreadsheet (it starts with =, "
+                "+, -, @, a tab or a line break). Reword it to start with a letter or a digit."
+            )
+        return super().clean(value, row, **kwargs)
 
 
 class PayWidget(widgets.Widget):
@@ -98,6 +95,12 @@ class SalaryResource(resources.ModelResource):
     low = fields.Field(attribute="low", column_name="low", widget=PayWidget())
     high = fields.Field(attribute="high", column_name="high", widget=PayWidget())
     as_of = fields.Field(attribute="as_of", column_name="as_of", widget=AsOfWidget())
+    currency = fields.Field(attribute="currency", column_name="currency", widget=TextWidget())
+    basis = fields.Field(attribute="basis", column_name="basis", widget=TextWidget())
+    region = fields.Field(attribute="region", column_name="region", widget=TextWidget())
+    # Descriptions a file may leave out; the figures and their date always go together, so a
+    # file cannot change a figure and leave an older date beside it.
+    optional_columns = ["basis", "region"]
 
     class Meta:
         model = Salary

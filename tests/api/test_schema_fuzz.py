@@ -34,6 +34,7 @@ def wsgi_app():
             signal.connect(close_old_connections)
 
 
+@pytest.mark.fuzz  # Schemathesis drives Hypothesis inside the test
 def test_no_server_error_and_responses_match_the_schema(official_data, wsgi_app):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]

@@ -8,7 +8,6 @@ database goes through a TCP proxy, or lives in a folder, that the tests can take
 
 import os
 import socket
-import time
 from contextlib import contextmanager
 
 import dj_database_url
@@ -16,6 +15,8 @@ import pytest
 
 from .forms import form_fields
 from .servers import Browser, Gunicorn, TcpProxy, free_port, manage, prod_env
+
+pytestmark = pytest.mark.instances
 
 ROLE_SLUG = "machine-learning-engineer"
 ROLE_PAGE = f"/careers/{ROLE_SLUG}/"
@@ -283,10 +284,9 @@ def test_with_the_database_down_cached_pages_are_served_and_the_rest_answer_503(
 @pytest.mark.parametrize("deployment", ["redis-postgresql"], indirect=True)
 def test_with_redis_unreachable_an_instance_answers_from_the_database(deployment):
     server = deployment.start("no-redis", REDIS_URL=f"redis://127.0.0.1:{free_port()}/{REDIS_DB}")
-    started = time.monotonic()
+    # (How often it waits on Redis is tests/cache/test_failures.py's: it counts connections.)
     for _ in range(20):
         response = visit(server, ROLE_PAGE)
         assert response.header("X-Cache") is None
-    assert time.monotonic() - started < 20 * 0.5
     assert "Page cache: the shared cache failed" in server.log_text()
     assert "Internal Server Error" not in server.log_text()

@@ -208,6 +208,7 @@ def _row_counts(database):
         return {t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
+@pytest.mark.slow  # two manage.py subprocesses
 def test_command_line_failure_is_one_stderr_line_and_exit_status_1(tmp_path, broken_dir):
     database = tmp_path / "cli.sqlite3"
     assert _manage("migrate", "--no-input", "-v0", database=database).returncode == 0

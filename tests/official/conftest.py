@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.snapshots import Snapshot, import_oews_release, restore
+
 from .pay_release import write_pay_release
 
 
@@ -15,7 +17,16 @@ def import_release(committed):
     return run
 
 
+@pytest.fixture(scope="session")
+def pay_snapshot(django_db_setup, django_db_blocker, article_snapshot):
+    return Snapshot.take(
+        django_db_blocker,
+        lambda: import_oews_release(write_pay_release),
+        on=article_snapshot,
+    )
+
+
 @pytest.fixture
-def pay_data(article_data, import_release, tmp_path):
+def pay_data(article_data, committed, pay_snapshot):
     """The article's data and the small made-up release of tests/official/pay_release.py."""
-    import_release(write_pay_release(tmp_path / "pay"))
+    restore(pay_snapshot, committed)
