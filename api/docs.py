@@ -33,6 +33,7 @@ class DocsView(SpectacularSwaggerSplitView):
     (`?script`), as the CSP allows no inline script."""
 
     template_name = "api/swagger_ui.html"
+    query_parameters = ("script",)  # `?script` asks for the start-up script (page cache)
 
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):

@@ -1,43 +1,29 @@
-"""The page cache: what visitors are served from it, the content version, invalidation.
+"""The page cache: anonymous visitors' pages served from a cache every worker shares.
 
 One middleware, straight after SecurityMiddleware and whitenoise, answers an anonymous GET or
-HEAD from the cache when it holds the page for the current content version; nothing else in
-the stack runs then. On a miss the page is rendered as usual and, if it is the same for every
-visitor, stored with its headers (the security headers included) under that version.
-
-The content version is a random number kept in the shared cache (Redis, or files on one
-machine). Every save, delete or many-to-many change of a model of a content app
-(settings.PAGE_CACHE_CONTENT_APPS) replaces it when its transaction commits, and so do migrate
-and the data commands: every page stored before is then unreachable on every worker of every
-instance at once. Invalidation is that one mechanism, not a rule per view.
-
-Each worker also keeps the pages it served in memory, bounded by bytes, for the version it
-last saw: a hit reads only the small version key from the shared cache.
-
-The cache is an accelerator, never a dependency: if the shared cache fails, pages come from
-the database and a warning is logged, and this worker leaves the shared cache alone for a
-short back-off. If the database fails, cached pages are still served and the rest answer
-503 with Retry-After. The README's "Page cache" section has the numbers and the reasons.
+HEAD from the cache when it holds the page for the current content version (nothing else in
+the stack runs then), and stores a page that is the same for every visitor. The content
+version, a random number in the shared cache, is replaced whenever content is committed, so
+invalidation is one mechanism, not a rule per view. A page's key is what it was built from:
+the view is handed only the query parameters it reads. docs/page-cache.md has the rules, the
+bounds, the Redis settings expected and the reasons.
 """
 
-import hashlib
 import logging
 import secrets
 import threading
 import time
+import weakref
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
 from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template import TemplateDoesNotExist, TemplateSyntaxError, loader
-from django.utils import timezone
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -45,12 +31,12 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from .page_keys import PAGE_FORMAT, keep_known_query, page_key
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "default"
 VERSION_KEY = "page-cache:content-version"
-# Bump when the stored tuple changes shape, so a deploy never reads the old one.
-PAGE_FORMAT = 1
 # After the shared cache fails, each worker serves from the database this long before trying it
 # again, so a dead Redis costs one timeout per worker per back-off, not one per request.
 BACKOFF_SECONDS = 5
@@ -59,30 +45,6 @@ CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 # Connection-level failures: the database is down or unreachable. Other DatabaseErrors
 # (IntegrityError, ProgrammingError) are bugs, and stay 500s.
 DATABASE_DOWN = (OperationalError, InterfaceError)
-
-
-class ReusedClientRedisCacheClient(RedisCacheClient):
-    """Django builds a new redis.Redis for every call, which costs more than the round trip
-    itself; one client per connection pool is thread-safe and enough."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(pool)
-        if client is None:
-            client = self._clients[pool] = self._client(connection_pool=pool)
-        return client
-
-
-class RedisCache(DjangoRedisCache):
-    """Django's Redis backend with one reused client (see ReusedClientRedisCacheClient)."""
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusedClientRedisCacheClient
 
 
 class SharedCacheState:
@@ -228,18 +190,32 @@ def bump_content_version():
         )
 
 
+class _Bump:
+    """One bump for every change of a transaction that registered it: the first to run."""
+
+    done = False
+
+    def __call__(self):
+        if not self.done:
+            self.done = True
+            bump_content_version()
+
+
+# Each connection's _Bump for its open transaction, until one of its callbacks has run.
+_bumps = weakref.WeakKeyDictionary()
+
+
 def content_changed(using=None):
     """Announce that visitors' pages changed: the version is replaced when the transaction
     commits (at once outside one). Called by the content signals and by commands that write
     without them (bulk_create, update)."""
     connection = transaction.get_connection(using)
-    # One bump per transaction. A bump already due covers this change: Django drops a callback
-    # only with a savepoint it was registered in, and every savepoint still open is one this
-    # change is inside of too (a released one can no longer be rolled back alone).
-    pending = getattr(connection, "run_on_commit", ()) if connection.in_atomic_block else ()
-    if any(func is bump_content_version for _sids, func, _robust in pending):
-        return
-    transaction.on_commit(bump_content_version, using=using)
+    bump = _bumps.get(connection)
+    if bump is None or bump.done:
+        bump = _bumps[connection] = _Bump()
+    # Every change registers it: Django drops the callbacks of a savepoint rolled back, and
+    # those of the changes that stay still bump, once.
+    transaction.on_commit(bump, using=using)
 
 
 def _content_saved_or_deleted(sender, using=None, **kwargs):
@@ -305,15 +281,23 @@ def response_is_cacheable(response):
     return not any("nonce-" in response.get(header, "") for header in CSP_HEADERS)
 
 
-def page_key(request, version):
-    """The version plus a fixed-length hash of scheme, host (checked against ALLOWED_HOSTS by
-    get_host) and the full path with its query string exactly as sent."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.blake2b(address.encode("utf-8", "surrogatepass"), digest_size=16)
-    # Pages say which figures are more than a year old, which changes with the date alone:
-    # a page is never served on a later day than the one it was rendered on.
-    today = timezone.localdate().isoformat()
-    return f"page:{PAGE_FORMAT}:{version}:{today}:{digest.hexdigest()}"
+def _within_query_budget(request):
+    """A page with a query string (a search, a filter) may be stored only while fewer than
+    PAGE_CACHE_QUERY_PAGES_PER_MINUTE were stored this minute by every worker together: their
+    values are unbounded, so this bounds what they can hold (that many times the minutes a
+    page lives), whatever a client sends. Pages without one are bounded by the content."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    key = f"page-cache:query-pages:{int(time.time() // 60)}"
+    try:
+        cache = caches[CACHE_ALIAS]
+        cache.add(key, 0, 120)
+        return cache.incr(key) <= settings.PAGE_CACHE_QUERY_PAGES_PER_MINUTE
+    except ValueError:  # evicted between the two calls: store nothing more this minute
+        return False
+    except Exception as error:
+        shared_state.failed(error)
+        return False
 
 
 def _page_from(response, seconds):
@@ -349,24 +333,22 @@ def _conditional(request, response, etag):
     return conditional
 
 
-def _shared_get(key):
+def _shared(method, *args):
+    """A call to the shared cache; when it fails, None, a warning, and the back-off."""
+    if not shared_state.available():
+        return None
     try:
-        page = caches[CACHE_ALIAS].get(key)
-    except Exception as error:
+        return getattr(caches[CACHE_ALIAS], method)(*args)
+    except Exception as error:  # any failure of the cache is a miss, never an error page
         shared_state.failed(error)
         return None
+
+
+def _shared_get(key):
+    page = _shared("get", key)
     if not (isinstance(page, tuple) and len(page) == 5 and page[0] == PAGE_FORMAT):
         return None
     return page if page[4] > time.time() else None
-
-
-def _shared_set(key, page, seconds):
-    if not shared_state.available():
-        return
-    try:
-        caches[CACHE_ALIAS].set(key, page, seconds)
-    except Exception as error:
-        shared_state.failed(error)
 
 
 # --- The middleware and the outage page -------------------------------------------------------
@@ -398,7 +380,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if seconds <= 0 or not request_is_cacheable(request):
+        if seconds <= 0 or not request_is_cacheable(request) or not keep_known_query(request):
             return self.get_response(request)
         version = current_version()
         if version is None:
@@ -414,9 +396,13 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         # HEAD is answered from a stored GET but never stored: a view may answer it bodiless.
-        if request.method == "GET" and response_is_cacheable(response):
+        if (
+            request.method == "GET"
+            and response_is_cacheable(response)
+            and _within_query_budget(request)
+        ):
             page = _page_from(response, seconds)
-            _shared_set(key, page, seconds)
+            _shared("set", key, page, seconds)
             local_pages.put(version, key, page, settings.PAGE_CACHE_LOCAL_BYTES)
         response["X-Cache"] = "miss"
         return _conditional(request, response, response.get("ETag"))

@@ -35,4 +35,5 @@ def healthz(request):
 
 class RobotsView(TemplateView):
     template_name = "robots.txt"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     content_type = "text/plain; charset=utf-8"

@@ -24,6 +24,7 @@ def faq_entries():
 
 class FaqListView(TemplateView):
     template_name = "faq/faq_list.html"
+    query_parameters = (FaqFilter,)  # what the page cache keys it by
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,6 +51,8 @@ EXPORT_COLUMNS = ["slug", "question", "answer", "topic", "url", "source", "sourc
 
 class FaqExportView(View):
     """/faq/export.csv?q=...: the entries the FAQ page shows for the same search, as CSV."""
+
+    query_parameters = (FaqFilter,)  # what the page cache keys it by
 
     def get(self, request):
         filterset = FaqFilter(request.GET, queryset=faq_entries())

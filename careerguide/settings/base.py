@@ -78,6 +78,10 @@ AUTHENTICATION_BACKENDS = [
 
 ROOT_URLCONF = "careerguide.urls"
 WSGI_APPLICATION = "careerguide.wsgi.application"
+# The path the site is served under ("" at the root, "/guide" behind a proxy that forwards
+# /guide/...): fixed here, never taken from the request, whose SCRIPT_NAME a client could set
+# through a proxy and so change every link of a page the page cache then stores for everyone.
+FORCE_SCRIPT_NAME = os.environ.get("DJANGO_FORCE_SCRIPT_NAME", "").strip().rstrip("/")
 
 # One engine for every page, the admin's included. "loaders" is left unset so that Django wraps
 # its filesystem and app loaders in the cached loader: production compiles each template once
@@ -129,11 +133,13 @@ CACHE_KEY_PREFIX = "cg-" + hashlib.blake2b(repr(_database).encode(), digest_size
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "careerguide.cache.RedisCache",
+            # django-redis keeps one client per process (Django's own backend builds one per
+            # call, which costs more than a page cache hit's read itself).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A cache that does not answer at once is treated as down, not waited for.
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
 else:
@@ -142,6 +148,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # The size bound (docs/page-cache.md): past it, a third of the files go at random.
             "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     }
@@ -157,6 +164,9 @@ PAGE_CACHE_CONTENT_APPS = ["core", "careers", "official", "faq"]
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/healthz"]
 # Each worker's in-memory copies of pages, in bytes of page bodies.
 PAGE_CACHE_LOCAL_BYTES = 16 * 1024 * 1024
+# Pages with a query string (searches, filters; their values are unbounded) stored per minute
+# by all workers together; past it they are rendered but not stored until the next minute.
+PAGE_CACHE_QUERY_PAGES_PER_MINUTE = 100
 
 # --- Editors' workflow (docs/editors.md) ---------
 # A figure whose as-of date is more than this many months before today is flagged as old, in

@@ -6,6 +6,7 @@ from ..models import Company, Role
 
 class CompanyListView(ListView):
     template_name = "careers/company_list.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     context_object_name = "companies"
 
     def get_queryset(self):
@@ -16,6 +17,7 @@ class CompanyListView(ListView):
 
 class CompanyDetailView(DetailView):
     template_name = "careers/company_detail.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     context_object_name = "company"
     queryset = Company.objects.all()
 

@@ -18,6 +18,8 @@ class RoleExportView(View):
     official median for the chosen area (`area`, default US); 400 with the reason, as plain
     text, for invalid filters."""
 
+    query_parameters = (RoleFilter,)  # what the page cache keys it by
+
     def get(self, request):
         filterset = RoleFilter(
             request.GET, queryset=Role.objects.published().for_export(), official_median=True

@@ -47,6 +47,7 @@ def group_by_statement(statistics):
 
 class HomeView(TemplateView):
     template_name = "careers/home.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     # The home page's short table of roles by pay; the full list is one click away.
     TOP_PAID_ROLES = 5
@@ -82,6 +83,7 @@ class AboutView(TemplateView):
     """/about/: where the data come from, how figures are dated, what "no data" means."""
 
     template_name = "careers/about.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -91,6 +93,7 @@ class AboutView(TemplateView):
 
 class OutlookView(TemplateView):
     template_name = "careers/outlook.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -105,6 +108,7 @@ class OutlookView(TemplateView):
 
 class PathView(TemplateView):
     template_name = "careers/path.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -17,7 +17,7 @@ from ..filters import RoleFilter
 from ..models import Role
 
 # The role list's own parameters that the areas page carries back to it.
-CARRIED = [name for name in RoleFilter.base_filters if name not in ("area", "basis")]
+CARRIED = {name: f for name, f in RoleFilter.base_filters.items() if name not in ("area", "basis")}
 CARRIED_MAX = 40
 
 
@@ -27,6 +27,7 @@ class AreaPickerView(FilterView):
 
     filterset_class = AreaFinder
     template_name = "careers/area_picker.html"
+    query_parameters = (CARRIED,)  # and its own filters and `page`, for the page cache
     context_object_name = "areas"
     paginate_by = 50
 
@@ -62,6 +63,7 @@ class RolePayView(TemplateView):
     area; 404 for a role that is not published and for a page of areas that does not exist."""
 
     template_name = "careers/role_pay.html"
+    query_parameters = (PayPageForm,)  # what the page cache keys it by
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

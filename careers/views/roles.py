@@ -128,6 +128,7 @@ class RoleDetailView(TemplateView):
     """/careers/<slug>/: a published role and everything around it; 404 for any other slug."""
 
     template_name = "careers/role_detail.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

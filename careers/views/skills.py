@@ -7,6 +7,7 @@ from ..models import Role, Skill
 
 class SkillListView(ListView):
     template_name = "careers/skill_list.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     context_object_name = "skills"
 
     def get_queryset(self):
@@ -42,6 +43,7 @@ class SkillListView(ListView):
 
 class SkillDetailView(DetailView):
     template_name = "careers/skill_detail.html"
+    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     context_object_name = "skill"
     queryset = Skill.objects.select_related("source")
 

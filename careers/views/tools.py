@@ -27,6 +27,7 @@ class MatchView(ListView):
     """/match/?have=python&have=deep-learning: roles ranked by how much of their skills you have."""
 
     template_name = "careers/match.html"
+    query_parameters = (MatchForm,)  # and `page`: what the page cache keys it by
     context_object_name = "roles"
     paginate_by = 25
     official_area = None
@@ -105,6 +106,7 @@ class CompareView(TemplateView):
     """/compare/?role=a&role=b: 2 to 4 roles side by side. The URL is the whole state."""
 
     template_name = "careers/compare.html"
+    query_parameters = (CompareForm,)  # what the page cache keys it by
 
     def get(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)

@@ -14,6 +14,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
+from django_redis import get_redis_connection
 
 from careerguide import cache as page_cache
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 ROLE_LIST = "/careers/"
 ROLE_PAGE = "/careers/machine-learning-engineer/"
 # The same short timeouts as careerguide/settings/base.py gives the Redis cache.
-REDIS_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
 REDIS_DB = 5
 
 
@@ -35,7 +36,7 @@ KEY_PREFIX = f"cg-tests-{os.getpid()}"
 def redis_cache(settings, port, db=REDIS_DB):
     settings.CACHES = {
         "default": {
-            "BACKEND": "careerguide.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/{db}",
             "KEY_PREFIX": KEY_PREFIX,
             "OPTIONS": REDIS_OPTIONS,
@@ -264,7 +265,7 @@ def real_redis(page_cache_on):
         pytest.skip(message)
     redis_cache(page_cache_on, 6379)
     cache = caches["default"]
-    client = cache._cache.get_client(write=True)
+    client = get_redis_connection()
 
     def delete_keys():
         for key in client.scan_iter(match=f"{KEY_PREFIX}:*"):
@@ -285,5 +286,4 @@ def test_pages_are_cached_in_redis(real_redis, article_data):
 
 
 def test_one_redis_client_is_reused(real_redis):
-    backend = real_redis._cache
-    assert backend.get_client() is backend.get_client(write=True)
+    assert get_redis_connection() is get_redis_connection()

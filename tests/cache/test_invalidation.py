@@ -181,6 +181,32 @@ def test_a_savepoint_rolled_back_keeps_the_outer_edit_s_bump(site):
     assert content_version() != before
 
 
+def test_an_edit_after_a_savepoint_rolled_back_still_bumps(site):
+    """The savepoint's change registered the bump first and took it with it when rolled back;
+    the change that stays registers its own."""
+    before = content_version()
+    role = Role.objects.get(slug=ROLE_SLUG)
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            role.save()
+            raise RuntimeError("an inline failed")
+        assert content_version() == before
+        role.save()
+    assert content_version() != before
+
+
+def test_the_transaction_after_one_rolled_back_bumps(site):
+    before = content_version()
+    role = Role.objects.get(slug=ROLE_SLUG)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        role.save()
+        raise RuntimeError("the editor's request failed")
+    assert content_version() == before
+    with transaction.atomic():
+        role.save()
+    assert content_version() != before
+
+
 def test_one_bump_per_transaction(site):
     skills = list(Skill.objects.order_by("pk")[:5])
     roles = list(Role.objects.order_by("pk")[:5])

@@ -309,9 +309,9 @@ def cache_down(settings):
             port = probe.getsockname()[1]
         settings.CACHES = {
             "default": {
-                "BACKEND": "careerguide.cache.RedisCache",
+                "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": f"redis://127.0.0.1:{port}/9",
-                "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+                "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
             }
         }
 
