@@ -46,7 +46,7 @@ def test_general_skills_are_marked_and_unlinked_on_databases_loaded_before_the_f
 
 BEFORE_SOURCE_MOVE = [
     ("core", None),
-    ("faq", "0002_content_history"),
+    ("faq", "0003_edit_version"),
     ("official", "0002_editors_view_official"),
 ]
 
@@ -59,7 +59,7 @@ def test_moving_source_to_core_keeps_rows_history_content_types_and_permissions(
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE_SOURCE_MOVE)
     old = executor.loader.project_state(
-        [("careers", "0011_content_history_source_links"), *BEFORE_SOURCE_MOVE[1:]]
+        [("careers", "0012_edit_version"), *BEFORE_SOURCE_MOVE[1:]]
     ).apps
     Source = old.get_model("careers", "Source")
     source = Source.objects.create(slug="bls", publisher="BLS", title="OEWS", url="https://bls.gov")
