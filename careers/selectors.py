@@ -5,6 +5,7 @@ from official.charts import range_chart
 from official.models import FIGURES, Footnote, Release, WageEstimate
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
+from .official_outlook import role_outlook
 from .querysets import cited_salaries, pick_salary
 
 
@@ -44,6 +45,7 @@ def role_page(slug):
         "salaries": salaries,
         "median_salary": pick_salary(salaries, "median"),
         **official_pay(role, pick_salary(salaries, "median")),
+        **role_outlook(role),
         "next_roles": next_roles,
         "previous_roles": list(
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.dateformat import format as date_format
 
-from .querysets import AreaQuerySet, WageEstimateQuerySet
+from .querysets import AreaQuerySet, HandbookProjectionQuerySet, WageEstimateQuerySet
 
 # BLS footnote codes carried per figure (the release's own `footnote` table has the text).
 TOP_CODED = "5"  # "equal to or greater than $115.00 per hour or $239,200 per year"
@@ -255,6 +255,8 @@ class HandbookProjection(models.Model):
     change_number = models.IntegerField("change 2024-34, number")
     median_pay_2024 = models.PositiveIntegerField("median annual wage, May 2024")
 
+    objects = HandbookProjectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["page", "order"]
         constraints = [
@@ -324,3 +326,7 @@ class SimilarOccupation(models.Model):
 
     def __str__(self):
         return f"{self.title} (similar to {self.page.title})"
+
+    @property
+    def how_to_become_one_url(self):
+        return f"{self.url}#tab-4"

@@ -1,7 +1,7 @@
 """Named reads on the official statistics."""
 
 from django.db import models
-from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models import Case, Exists, F, FilteredRelation, OuterRef, Q, Value, When
 
 
 class AreaQuerySet(models.QuerySet):
@@ -49,3 +49,25 @@ class WageEstimateQuerySet(models.QuerySet):
     def cited(self):
         """With the area and the release's source, for pages that cite each figure."""
         return self.select_related("area", "release__source")
+
+
+class HandbookProjectionQuerySet(models.QuerySet):
+    def cited(self):
+        """With the OOH page every figure cites."""
+        return self.select_related("page")
+
+    def for_occupation(self, occupation):
+        """The occupation's row (by SOC code, so an occupation created after the import is
+        found too), with its page's rows (the group's first), qualities and similar
+        occupations: five queries, whatever the page holds."""
+        return (
+            self.cited()
+            .filter(soc_code=occupation.soc_code)
+            .prefetch_related("page__projections", "page__page_qualities__quality", "page__similar")
+        )
+
+    def occupations(self):
+        """One row per SOC occupation: a group page's total row left out (its own rows follow
+        it); a page of one occupation keeps its only row."""
+        has_detail = self.model.objects.filter(page=OuterRef("page"), order__gt=0)
+        return self.exclude(Q(order=0) & Exists(has_detail))
