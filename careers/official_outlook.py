@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.dateformat import format as date_format
 
+from official.forms import OUTLOOK_COLUMNS, OUTLOOK_TEXT_COLUMNS
 from official.models import HandbookPage, HandbookProjection
-from official.outlook_charts import employment_bars
+from official.outlook_charts import change_bars, employment_bars
+from official.selectors import sort_headers
 
 from .formatting import age_words
+from .models import Role
 from .models.base import stale_cutoff
 
 
@@ -33,14 +36,19 @@ class RoleOutlook:
     @property
     def is_stale(self):
         """The site's one age rule, counted from the page's last-modified date."""
-        return self.page.last_modified < stale_cutoff()
+        return bool(stale_text(self.page.last_modified))
 
     @property
     def stale_text(self):
-        if not self.is_stale:
-            return ""
-        age = age_words(settings.CAREERGUIDE_STALE_AFTER_MONTHS)
-        return f"From {date_format(self.page.last_modified, 'F Y')}, more than {age} ago."
+        return stale_text(self.page.last_modified)
+
+
+def stale_text(last_modified):
+    """The site's calm note for a figure past CAREERGUIDE_STALE_AFTER_MONTHS, or ""."""
+    if last_modified >= stale_cutoff():
+        return ""
+    age = age_words(settings.CAREERGUIDE_STALE_AFTER_MONTHS)
+    return f"From {date_format(last_modified, 'F Y')}, more than {age} ago."
 
 
 def role_outlook(role):
@@ -62,4 +70,32 @@ def role_outlook(role):
             similar=list(page.similar.all()),
             chart=employment_bars(projection),
         )
+    }
+
+
+def outlook_table(sort):
+    """/outlook/'s projections: every occupation's own row in `sort` order, each with the
+    published roles mapped to it (`site_roles`); three queries, none for roles when there are
+    no projections."""
+    projections = list(HandbookProjection.objects.occupations().cited().ordered_by(sort))
+    by_code = {}
+    if projections:
+        roles = (
+            Role.objects.published()
+            .filter(official_occupation__soc_code__in=[p.soc_code for p in projections])
+            .select_related("official_occupation")
+            .only("slug", "title", "official_occupation__soc_code")
+            .order_by("title", "pk")
+        )
+        for role in roles:
+            by_code.setdefault(role.official_occupation.soc_code, []).append(role)
+    for projection in projections:
+        projection.site_roles = by_code.get(projection.soc_code, [])
+    dates = sorted({p.page.last_modified for p in projections})
+    return {
+        "projections": projections,
+        "outlook_chart": change_bars(projections) if projections else None,
+        "outlook_headers": sort_headers(sort, OUTLOOK_COLUMNS, OUTLOOK_TEXT_COLUMNS),
+        "outlook_dates": dates,
+        "outlook_stale_text": stale_text(dates[0]) if dates else "",
     }

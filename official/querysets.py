@@ -1,7 +1,17 @@
 """Named reads on the official statistics."""
 
 from django.db import models
-from django.db.models import Case, Exists, F, FilteredRelation, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 
 class AreaQuerySet(models.QuerySet):
@@ -68,6 +78,20 @@ class HandbookProjectionQuerySet(models.QuerySet):
 
     def occupations(self):
         """One row per SOC occupation: a group page's total row left out (its own rows follow
-        it); a page of one occupation keeps its only row."""
-        has_detail = self.model.objects.filter(page=OuterRef("page"), order__gt=0)
-        return self.exclude(Q(order=0) & Exists(has_detail))
+        it); a page of one occupation keeps its only row. Each row knows whether its page's
+        facts are a group's (`on_group_page`) and that group's title (`group_title`)."""
+        rows = self.model.objects.filter(page=OuterRef("page"))
+        return self.annotate(
+            on_group_page=Exists(rows.filter(order__gt=0)),
+            group_title=Subquery(rows.filter(order=0).values("title")[:1]),
+        ).exclude(order=0, on_group_page=True)
+
+    def ordered_by(self, sort):
+        """A column of /outlook/'s table (`title`, `change_percent`, `-openings`, ...), then by
+        title: the keys official.forms.OUTLOOK_COLUMNS lists."""
+        key = sort.removeprefix("-")
+        field = {"openings": "page__openings_per_year", "education": "page__entry_education"}.get(
+            key, key
+        )
+        value = F(field).desc() if sort.startswith("-") else F(field).asc()
+        return self.order_by(value, "title", "pk")

@@ -24,7 +24,8 @@ PAGES = {
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
     "/about/": 1,
-    "/outlook/": 1,
+    # The guide's statistics and the OOH projections (none imported here, so no roles read).
+    "/outlook/": 2,
     "/path/": 10,
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,
