@@ -4,10 +4,11 @@ its official occupation, the way in, qualities and similar occupations, each fro
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q
 from django.utils.dateformat import format as date_format
 
 from official.forms import OUTLOOK_COLUMNS, OUTLOOK_TEXT_COLUMNS
-from official.models import HandbookPage, HandbookProjection
+from official.models import HandbookPage, HandbookProjection, PageQuality, Quality
 from official.outlook_charts import change_bars, employment_bars
 from official.selectors import sort_headers
 
@@ -99,3 +100,50 @@ def outlook_table(sort):
         "outlook_dates": dates,
         "outlook_stale_text": stale_text(dates[0]) if dates else "",
     }
+
+
+def role_qualities(roles):
+    """{role id: [PageQuality with `page_title`, `page_url`, `page_last_modified`]}: the
+    qualities BLS names for each role's official occupation, in its page's order. One query
+    whenever there are roles (so a page's count does not depend on which roles it shows)."""
+    found = {}
+    if not roles:
+        return found
+    rows = (
+        PageQuality.objects.filter(
+            page__projections__occupation__roles__in=[role.pk for role in roles]
+        )
+        .select_related("quality")
+        .annotate(
+            role_id=F("page__projections__occupation__roles"),
+            page_title=F("page__title"),
+            page_url=F("page__url"),
+            page_last_modified=F("page__last_modified"),
+        )
+        .order_by("page", "order")
+    )
+    for row in rows:
+        found.setdefault(row.role_id, []).append(row)
+    return found
+
+
+def bls_qualities():
+    """/skills/'s group of BLS's important qualities: each with `role_count` (published roles
+    whose official occupation's page names it) and its pages (`listed`): two queries."""
+    return list(
+        Quality.objects.annotate(
+            role_count=Count(
+                "page_qualities__page__projections__occupation__roles",
+                filter=Q(page_qualities__page__projections__occupation__roles__is_published=True),
+                distinct=True,
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "page_qualities",
+                queryset=PageQuality.objects.select_related("page").order_by("page__title"),
+                to_attr="listed",
+            )
+        )
+        .order_by("name")
+    )

@@ -17,7 +17,8 @@ SYNTHETIC_ROLES = 1000
 # "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map.
 PAGES = {
     "/": 5,
-    "/skills/": 2,
+    # The skills and role total; BLS's qualities (none imported here, so no pages read).
+    "/skills/": 3,
     "/skills/artificial-intelligence/": 3,
     "/companies/": 1,
     "/companies/amazon/": 3,

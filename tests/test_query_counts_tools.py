@@ -1,9 +1,9 @@
 """The visitor tools and the API make the same number of queries at the article's data (with a
 small official release) plus 30 synthetic roles and with 1,000 more.
 
-Counts: /match/ is the skill choices + the nation's official area + count + rows + their
-skills + their salaries + the official release = 7 (only the choices when nothing valid is
-ticked). /compare/ is the roles + skills + salaries + next steps + companies (5), their
+Counts: /match/ is the skill choices + BLS's qualities (choices too) + the nation's official
+area + count + rows + their skills + their salaries + the official release + the qualities of
+the roles' official occupations = 9 (only the two choice lists when nothing valid is ticked). /compare/ is the roles + skills + salaries + next steps + companies (5), their
 national official estimates, the education steps once two roles are shown, and the roles a
 search finds to add (`find`, at most 10). The role export and the role API list are
 RoleFilter's four choice lists (skills, stages, companies, areas) + rows + skills + salaries +
@@ -37,10 +37,10 @@ EVERY_SKILL = "&".join(
 )
 
 CASES = [
-    ("/match/", 1),
-    ("/match/?have=nope", 1),
-    ("/match/?have=deep-learning&have=programming", 7),
-    (f"/match/?{EVERY_SKILL}&page=2", 7),
+    ("/match/", 2),
+    ("/match/?have=nope", 2),
+    ("/match/?have=deep-learning&have=programming", 9),
+    (f"/match/?{EVERY_SKILL}&page=2", 9),
     ("/compare/?role=data-scientist", 6),
     ("/compare/?role=data-scientist&role=machine-learning-engineer", 7),
     ("/compare/?role=data-scientist&role=machine-learning-engineer&find=scientist", 8),

@@ -9,6 +9,7 @@ from official.models import Area, WageEstimate
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
+from ..official_outlook import role_qualities
 from ..querysets import PAY_RANGE, pick_salary
 from ..selectors import official_footnotes, official_release
 from .roles import cite_pay
@@ -45,9 +46,13 @@ class MatchView(ListView):
         context = super().get_context_data(**kwargs)
         roles = list(context["roles"])
         have = set(self.have)
+        qualities = role_qualities(roles)
         for role in roles:
             role.covered = [link for link in role.listed_skills if link.skill.slug in have]
             role.missing = [link for link in role.listed_skills if link.skill.slug not in have]
+            named = qualities.get(role.pk, [])
+            role.covered_qualities = [row for row in named if row.quality.slug in have]
+            role.missing_qualities = [row for row in named if row.quality.slug not in have]
             role.coverage_percent = round(role.coverage * 100)
         context.update(
             roles=roles,
