@@ -147,3 +147,19 @@ def bls_qualities():
         )
         .order_by("name")
     )
+
+
+def role_projections(roles):
+    """Sets `role.handbook` on each role: its official occupation's OOH projection (with its
+    page, `on_group_page` and `group_title`) or None, and `role.handbook_stale` (the site's age
+    note or ""). One query whenever there are roles."""
+    codes = [role.official_occupation.soc_code for role in roles if role.official_occupation]
+    found = {}
+    if roles:
+        # An unknown code keeps the query (and the page's count) the same for every choice.
+        rows = HandbookProjection.objects.occupations().cited().filter(soc_code__in=codes or [""])
+        found = {row.soc_code: row for row in rows}
+    for role in roles:
+        occupation = role.official_occupation
+        role.handbook = found.get(occupation.soc_code) if occupation else None
+        role.handbook_stale = stale_text(role.handbook.page.last_modified) if role.handbook else ""

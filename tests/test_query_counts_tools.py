@@ -3,9 +3,10 @@ small official release) plus 30 synthetic roles and with 1,000 more.
 
 Counts: /match/ is the skill choices + BLS's qualities (choices too) + the nation's official
 area + count + rows + their skills + their salaries + the official release + the qualities of
-the roles' official occupations = 9 (only the two choice lists when nothing valid is ticked). /compare/ is the roles + skills + salaries + next steps + companies (5), their
-national official estimates, the education steps once two roles are shown, and the roles a
-search finds to add (`find`, at most 10). The role export and the role API list are
+the roles' official occupations = 9 (only the two choice lists when nothing valid is ticked).
+/compare/ is the roles + skills + salaries + next steps + companies (5), their national
+official estimates, their OOH projections (with their pages), the education steps once two
+roles are shown, and the roles a search finds to add (`find`, at most 10). The role export and the role API list are
 RoleFilter's four choice lists (skills, stages, companies, areas) + rows + skills + salaries +
 the official release, and the API adds its page count. One role in the API is the role +
 skills + salaries + next steps + companies + its national official estimate. Skills and
@@ -41,10 +42,10 @@ CASES = [
     ("/match/?have=nope", 2),
     ("/match/?have=deep-learning&have=programming", 9),
     (f"/match/?{EVERY_SKILL}&page=2", 9),
-    ("/compare/?role=data-scientist", 6),
-    ("/compare/?role=data-scientist&role=machine-learning-engineer", 7),
-    ("/compare/?role=data-scientist&role=machine-learning-engineer&find=scientist", 8),
-    ("/compare/?role=data-analyst&role=data-scientist&role=head-of-ai&role=nlp-scientist", 7),
+    ("/compare/?role=data-scientist", 7),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer", 8),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer&find=scientist", 9),
+    ("/compare/?role=data-analyst&role=data-scientist&role=head-of-ai&role=nlp-scientist", 8),
     ("/compare/?role=data-scientist&role=data-scientist", 0),
     ("/compare/?role=data-scientist&role=nope", 5),
     ("/careers/export.csv", 8),

@@ -9,7 +9,7 @@ from official.models import Area, WageEstimate
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
-from ..official_outlook import role_qualities
+from ..official_outlook import role_projections, role_qualities
 from ..querysets import PAY_RANGE, pick_salary
 from ..selectors import official_footnotes, official_release
 from .roles import cite_pay
@@ -151,6 +151,7 @@ class CompareView(TemplateView):
             return context
         roles = [found[slug] for slug in slugs]  # in the order the visitor chose
         self.add_official_pay(roles, context)
+        role_projections(roles)
         for role in roles:
             role.median_salary = pick_salary(role.salary_records, "median")
             role.range_salary = pick_salary(role.salary_records, *PAY_RANGE)
