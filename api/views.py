@@ -15,6 +15,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from careers.filters import RoleFilter
 from careers.models import Company, Role, Skill
+from careers.official_outlook import role_outlook
 from careers.querysets import PAY_RANGE, pick_salary
 from careers.selectors import official_release
 from faq.filters import FaqFilter
@@ -52,6 +53,20 @@ def official_median(role, area, release):
         top_coded=bool(role.bls_median_top_coded),  # NULL where the area has no estimate
         footnote=role.bls_median_footnote or "",
         release=release,
+    )
+
+
+def official_outlook(role):
+    """The role's OOH projection and way in (five queries), or None."""
+    found = role_outlook(role)["handbook"]
+    if found is None:
+        return None
+    return SimpleNamespace(
+        span="2024-34",
+        projection=found.projection,
+        page=found.page,
+        page_row=SimpleNamespace(title=found.page_row.title if found.group_name else None),
+        important_qualities=[listed.quality.name for listed in found.qualities],
     )
 
 
@@ -120,6 +135,7 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
     def get_object(self):
         role = cite_pay([super().get_object()])[0]
         role.official_national = official_national(role)
+        role.official_outlook = official_outlook(role)
         return role
 
 
