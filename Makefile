@@ -22,6 +22,7 @@ run: $(VENV)/.runtime
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_initial_data --if-empty
 	$(PY) manage.py import_oews --if-empty
+	$(PY) manage.py import_ooh --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # `make test` runs every test. The suite splits into tiers (docs/testing.md) by marker; one

@@ -183,6 +183,51 @@ class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
         return super().to_representation(national)
 
 
+class HandbookSourceSerializer(serializers.Serializer):
+    """The BLS Occupational Outlook Handbook page a figure comes from."""
+
+    url = serializers.URLField()
+    title = serializers.CharField()
+    last_modified = serializers.DateField(help_text="The 'Last Modified Date' the page prints.")
+    visited_on = serializers.DateField(help_text="The visit date in the page's citation.")
+
+
+class OfficialOutlookSerializer(serializers.Serializer):
+    """BLS's 2024-34 projection for the role's official occupation and what its Occupational
+    Outlook Handbook page gives as the way in. On a group page (`group` set) the openings,
+    outlook phrase, requirements and qualities are the group's; the employment figures are
+    always the occupation's own."""
+
+    span = serializers.CharField(default="2024-34")
+    soc_code = serializers.CharField(source="projection.soc_code")
+    occupation = serializers.CharField(source="projection.title")
+    group = serializers.CharField(
+        source="page_row.title",
+        allow_null=True,
+        help_text="Null when the page is the occupation's.",
+    )
+    employment_2024 = serializers.IntegerField(source="projection.employment_2024")
+    employment_2034 = serializers.IntegerField(source="projection.employment_2034")
+    change_percent = serializers.IntegerField(source="projection.change_percent")
+    change_number = serializers.IntegerField(source="projection.change_number")
+    median_pay_may_2024 = serializers.IntegerField(source="projection.median_pay_2024")
+    openings_per_year = serializers.IntegerField(source="page.openings_per_year")
+    outlook_phrase = serializers.CharField(source="page.outlook_phrase")
+    entry_education = serializers.CharField(
+        source="page.entry_education",
+        help_text="As printed; 'See How to Become One' where BLS gives no single answer.",
+    )
+    work_experience = serializers.CharField(source="page.work_experience")
+    on_the_job_training = serializers.CharField(source="page.on_the_job_training")
+    important_qualities = serializers.ListField(child=serializers.CharField())
+    source = HandbookSourceSerializer(source="page")
+
+    def to_representation(self, role):
+        # Assembled by the view (api.views.official_outlook) and handed over in the context.
+        found = self.context.get("official_outlook")
+        return None if found is None else super().to_representation(found)
+
+
 class RoleSerializer(serializers.ModelSerializer):
     """A row of the role list."""
 
@@ -229,11 +274,17 @@ class RoleDetailSerializer(RoleSerializer):
         allow_null=True,
         help_text="Null when no official occupation is matched or loaded.",
     )
+    official_outlook = OfficialOutlookSerializer(
+        source="*",
+        allow_null=True,
+        help_text="Null when no official occupation is matched or no imported OOH page covers it.",
+    )
 
     class Meta(RoleSerializer.Meta):
         fields = [
             *[name for name in RoleSerializer.Meta.fields if name != "official_median"],
             "official_national",
+            "official_outlook",
             "description",
             "description_source",
             "salaries",

@@ -6,14 +6,18 @@ RoleFilter, so it lists exactly the roles the list does; invalid filters are a 4
 field's message. `/api/v1/faq/` takes the FAQ page's `q` through FaqFilter.
 """
 
+from types import SimpleNamespace
+
 from django.db.models import Prefetch
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 
 from careers.filters import RoleFilter
 from careers.models import Company, Role, Skill
+from careers.official_outlook import role_outlook
 from careers.selectors import official_release
 from faq.filters import FaqFilter
 from faq.models import FaqEntry
@@ -27,6 +31,20 @@ class ListPagination(PageNumberPagination):
     """Skills, companies and FAQ entries: short lists, in pages big enough to be one."""
 
     page_size = 100
+
+
+def official_outlook(role):
+    """The role's OOH projection and way in (five queries), or None."""
+    found = role_outlook(role)["handbook"]
+    if found is None:
+        return None
+    return SimpleNamespace(
+        span="2024-34",
+        projection=found.projection,
+        page=found.page,
+        page_row=SimpleNamespace(title=found.page_row.title if found.group_name else None),
+        important_qualities=[listed.quality.name for listed in found.qualities],
+    )
 
 
 class RoleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,6 +89,12 @@ class RoleViewSet(viewsets.ReadOnlyModelViewSet):
         }
         serializer = self.get_serializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request, *args, **kwargs):
+        # The serializer learns the role's OOH outlook from its context, like the list's area.
+        role = self.get_object()
+        context = {**self.get_serializer_context(), "official_outlook": official_outlook(role)}
+        return Response(self.get_serializer(role, context=context).data)
 
 
 class SkillViewSet(viewsets.ReadOnlyModelViewSet):

@@ -9,6 +9,7 @@ from django.core.validators import validate_slug
 from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList
+from official.models import Quality
 
 from .filters import QUERY_MAX_LENGTH, SlugMultipleChoiceField, read_skills
 
@@ -18,6 +19,7 @@ COMPARE_MAX = 4
 SLUG_MAX_LENGTH = 100
 # Roles offered to add for a search: enough to pick from, never the whole catalogue.
 FIND_LIMIT = 10
+QUALITY_GROUP = "Important qualities (U.S. Bureau of Labor Statistics)"
 
 
 class MatchForm(forms.Form):
@@ -37,8 +39,13 @@ class MatchForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, *args, **kwargs)
-        # The role filter's grouped skills (technical, soft, programming languages).
-        self.fields["have"].choices, _general = read_skills()
+        # The role filter's grouped skills (technical, soft, programming languages), then the
+        # important qualities BLS names for the roles' official occupations.
+        choices, _general = read_skills()
+        qualities = list(Quality.objects.values_list("slug", "name"))
+        if qualities:
+            choices = [*choices, (QUALITY_GROUP, qualities)]
+        self.fields["have"].choices = choices
 
     def clean_have(self):
         return list(dict.fromkeys(self.cleaned_data["have"]))  # a skill ticked twice is one

@@ -7,6 +7,7 @@ role's own page shows, `.search(text)` the list's word search.
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -20,11 +21,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 
 from core.versioning import VersionedQuerySet
 from official.footnotes import TOP_CODED
-from official.models import AreaKind, WageEstimate
+from official.models import AreaKind, PageQuality, WageEstimate
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
@@ -51,6 +52,9 @@ ORDERINGS = {
 # How much each of a role's skills counts toward a skill match (/match/): an essential skill
 # three times a helpful one, a valuable one twice.
 MATCH_WEIGHTS = {1: 3, 2: 2, 3: 1}
+# BLS calls its qualities "important for these workers to perform their duties": more than
+# helpful, not the "must have" of essential, so they count as valuable skills do.
+BLS_QUALITY_WEIGHT = MATCH_WEIGHTS[2]
 
 # Searching more words than this adds nothing a reader needs and only costs the database.
 MAX_SEARCH_WORDS = 10
@@ -236,21 +240,50 @@ class RoleQuerySet(VersionedQuerySet):
         return self.for_list()
 
     def matching_skills(self, slugs):
-        """Roles that need at least one of the skills `slugs`, best covered first.
+        """Roles that need at least one of the skills `slugs`, best covered first: the guide's
+        skills of the role, and the important qualities BLS names for its official occupation
+        (Quality slugs), each weighted like a valuable skill (BLS_QUALITY_WEIGHT).
 
-        Each role gets `covered_weight` (the weights of its skills among `slugs`),
-        `total_weight` (of all its skills) and `coverage` (their ratio, 0 to 1); ties are
-        broken by pay (highest first, no pay last), then title.
+        Each role gets `covered_weight` (the weights of its skills and qualities among
+        `slugs`), `total_weight` (of all of them) and `coverage` (their ratio, 0 to 1); ties
+        are broken by pay (highest first, no pay last), then title. Each source is summed in
+        its own subquery, so neither multiplies the other's rows.
         """
+        RoleSkill = related_model(self, "role_skills")
+        slugs = list(slugs)
         weight = Case(
-            *[When(role_skills__importance=key, then=Value(w)) for key, w in MATCH_WEIGHTS.items()],
+            *[When(importance=key, then=Value(w)) for key, w in MATCH_WEIGHTS.items()],
             default=Value(1),
         )
+
+        def guide(rows):
+            return Coalesce(
+                Subquery(
+                    rows.filter(role=OuterRef("pk"))
+                    .values("role")
+                    .annotate(total=Sum(weight))
+                    .values("total")[:1]
+                ),
+                0,
+            )
+
+        def bls(rows):
+            return Coalesce(
+                Subquery(
+                    rows.filter(page__projections__occupation=OuterRef("official_occupation"))
+                    .values("page__projections__occupation")
+                    .annotate(total=Count("pk") * BLS_QUALITY_WEIGHT)
+                    .values("total")[:1]
+                ),
+                0,
+            )
+
         return (
             self.with_pay()
             .annotate(
-                covered_weight=Sum(weight, filter=Q(role_skills__skill__slug__in=list(slugs))),
-                total_weight=Sum(weight),
+                covered_weight=guide(RoleSkill.objects.filter(skill__slug__in=slugs))
+                + bls(PageQuality.objects.filter(quality__slug__in=slugs)),
+                total_weight=guide(RoleSkill.objects.all()) + bls(PageQuality.objects.all()),
             )
             .filter(covered_weight__gt=0)
             .annotate(

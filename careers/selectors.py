@@ -4,6 +4,7 @@ from official.charts import range_chart
 from official.models import FIGURES, Footnote, Release
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
+from .official_outlook import role_outlook
 
 
 def role_page(slug):
@@ -44,6 +45,7 @@ def role_page(slug):
         "salaries": role.salary_records,
         "median_salary": role.median_salary,
         **official_pay(role),
+        **role_outlook(role),
         "next_roles": next_roles,
         "previous_roles": list(
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")

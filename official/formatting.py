@@ -62,3 +62,11 @@ def official_citation(release):
         release.as_of_display,
         date_format(release.published_on, "j F Y"),
     )
+
+
+def signed(value, suffix=""):
+    """+82,500 or -7,200 (a change, so its sign is always written; 0 stays 0)."""
+    if value is None:
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{abs(value):,}{suffix}"

@@ -142,3 +142,42 @@ class PayPageForm(forms.Form):
         self.is_valid()
         value = self.cleaned_data.get(name)
         return default if value in (None, "") else value
+
+
+# /outlook/'s table of projections, in order: (sort key, heading). Sorting takes exactly these.
+OUTLOOK_COLUMNS = [
+    ("title", "Occupation"),
+    ("employment_2024", "Employment, 2024"),
+    ("employment_2034", "Projected, 2034"),
+    ("change_percent", "Change, percent"),
+    ("change_number", "Change, jobs"),
+    ("openings", "Openings a year"),
+    ("education", "Typical entry-level education"),
+]
+OUTLOOK_TEXT_COLUMNS = ("title", "education")
+OUTLOOK_DEFAULT_SORT = "-change_percent"
+
+
+class OutlookSortForm(forms.Form):
+    """/outlook/'s one parameter; an invalid sort falls back to the default, with a message."""
+
+    default_renderer = FILTER_FORM_RENDERER
+
+    sort = SortField(
+        label="Sort by",
+        required=False,
+        choices=[
+            (f"{prefix}{key}", heading) for key, heading in OUTLOOK_COLUMNS for prefix in ("", "-")
+        ],
+        error_messages={
+            "invalid_choice": "There is no sort “%(value)s”: choose a column heading to sort by."
+        },
+    )
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data if data is not None else {}, **kwargs)
+
+    def value(self, name, default=None):
+        self.is_valid()
+        value = self.cleaned_data.get(name)
+        return default if value in (None, "") else value

@@ -10,7 +10,7 @@ from django.utils.dateformat import format as date_format
 
 from .areas import AreaKind
 from .footnotes import NOT_RELEASED, TOP_CODED
-from .querysets import AreaQuerySet, WageEstimateQuerySet
+from .querysets import AreaQuerySet, HandbookProjectionQuerySet, WageEstimateQuerySet
 
 # The figures a wage estimate carries, in the order pages show them.
 WAGE_FIGURES = ("p10", "p25", "median", "p75", "p90")
@@ -186,3 +186,143 @@ for _name in FIGURES:
         f"{_name}_not_released",
         property(lambda self, n=_name: getattr(self, f"{n}_footnote") == NOT_RELEASED),
     )
+
+
+# BLS Occupational Outlook Handbook (OOH), 2024-34 edition: one row per page, cited to it.
+
+HANDBOOK_PUBLISHER = "U.S. Bureau of Labor Statistics"
+HANDBOOK_NAME = "Occupational Outlook Handbook"
+HANDBOOK_SPAN = "2024-34"
+
+
+class HandbookPage(models.Model):
+    """One OOH page (an occupation or a group of them): what every figure from it cites. Its
+    Quick Facts, openings and outlook phrase are the page's, so a group page's are the group's."""
+
+    url = models.URLField("address on bls.gov", unique=True)
+    title = models.CharField(max_length=200, help_text="As BLS titles the page.")
+    last_modified = models.DateField(help_text="The 'Last Modified Date' the page prints.")
+    visited_on = models.DateField(help_text="The visit date in the page's suggested citation.")
+    file_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the imported HTML.")
+    entry_education = models.CharField("typical entry-level education", max_length=100)
+    work_experience = models.CharField("work experience in a related occupation", max_length=100)
+    on_the_job_training = models.CharField("on-the-job training", max_length=100)
+    outlook_phrase = models.CharField(
+        max_length=60, help_text="BLS's words for the growth, e.g. 'Much faster than average'."
+    )
+    openings_per_year = models.PositiveIntegerField("openings a year, on average, 2024-34")
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return f"BLS OOH: {self.title}"
+
+    @property
+    def is_group(self):
+        """The page covers more than one SOC occupation (set by the projections prefetch)."""
+        return len(self.projections.all()) > 1
+
+    @property
+    def how_to_become_one_url(self):
+        return f"{self.url}#tab-4"
+
+
+class HandbookProjection(models.Model):
+    """One row of a page's "Employment projections data" table, with its Pay-tab median."""
+
+    page = models.ForeignKey(HandbookPage, on_delete=models.CASCADE, related_name="projections")
+    order = models.PositiveSmallIntegerField(help_text="0 is the page's own (group) row.")
+    title = models.CharField(max_length=200, help_text="As the table names it.")
+    soc_code = models.CharField(
+        "SOC code", max_length=7, blank=True, help_text="Empty where the table prints a dash."
+    )
+    # Linked when OEWS knows the code; the code is kept either way.
+    occupation = models.ForeignKey(
+        Occupation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projections",
+    )
+    employment_2024 = models.PositiveIntegerField("employment, 2024")
+    employment_2034 = models.PositiveIntegerField("projected employment, 2034")
+    change_percent = models.SmallIntegerField("change 2024-34, percent")
+    change_number = models.IntegerField("change 2024-34, number")
+    median_pay_2024 = models.PositiveIntegerField("median annual wage, May 2024")
+
+    objects = HandbookProjectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["page", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "order"], name="handbookprojection_page_order"),
+            models.UniqueConstraint(
+                fields=["soc_code"],
+                condition=~Q(soc_code=""),
+                name="handbookprojection_unique_soc_code",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.soc_code or 'group'}), 2024-34"
+
+    @property
+    def is_page_row(self):
+        """The row whose figures are the page's Quick Facts (the group's on a group page)."""
+        return self.order == 0
+
+
+class Quality(models.Model):
+    """An important quality BLS names (names only), one row per name however spelled."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "qualities"
+
+    def __str__(self):
+        return self.name
+
+
+class PageQuality(models.Model):
+    page = models.ForeignKey(HandbookPage, on_delete=models.CASCADE, related_name="page_qualities")
+    quality = models.ForeignKey(Quality, on_delete=models.CASCADE, related_name="page_qualities")
+    order = models.PositiveSmallIntegerField()
+    printed_as = models.CharField(max_length=100, help_text="The page's spelling.")
+
+    class Meta:
+        ordering = ["page", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "quality"], name="pagequality_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.quality} ({self.page.title})"
+
+
+class SimilarOccupation(models.Model):
+    """A row of a page's Similar Occupations tab, as printed."""
+
+    page = models.ForeignKey(HandbookPage, on_delete=models.CASCADE, related_name="similar")
+    order = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    url = models.URLField("address on bls.gov")
+    entry_education = models.CharField("entry-level education", max_length=100)
+    median_pay_text = models.CharField("2024 median pay as printed", max_length=60)
+    median_pay_2024 = models.PositiveIntegerField("2024 median pay", null=True, blank=True)
+
+    class Meta:
+        ordering = ["page", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "order"], name="similaroccupation_page_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} (similar to {self.page.title})"
+
+    @property
+    def how_to_become_one_url(self):
+        return f"{self.url}#tab-4"

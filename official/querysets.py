@@ -1,7 +1,17 @@
 """Named reads on the official statistics."""
 
 from django.db import models
-from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from .areas import AreaKind
 from .footnotes import TOP_CODE_ANNUAL, TOP_CODED
@@ -51,3 +61,39 @@ class WageEstimateQuerySet(models.QuerySet):
     def cited(self):
         """With the area and the release's source, for pages that cite each figure."""
         return self.select_related("area", "release__source")
+
+
+class HandbookProjectionQuerySet(models.QuerySet):
+    def cited(self):
+        """With the OOH page every figure cites."""
+        return self.select_related("page")
+
+    def for_occupation(self, occupation):
+        """The occupation's row (by SOC code, so an occupation created after the import is
+        found too), with its page's rows (the group's first), qualities and similar
+        occupations: five queries, whatever the page holds."""
+        return (
+            self.cited()
+            .filter(soc_code=occupation.soc_code)
+            .prefetch_related("page__projections", "page__page_qualities__quality", "page__similar")
+        )
+
+    def occupations(self):
+        """One row per SOC occupation: a group page's total row left out (its own rows follow
+        it); a page of one occupation keeps its only row. Each row knows whether its page's
+        facts are a group's (`on_group_page`) and that group's title (`group_title`)."""
+        rows = self.model.objects.filter(page=OuterRef("page"))
+        return self.annotate(
+            on_group_page=Exists(rows.filter(order__gt=0)),
+            group_title=Subquery(rows.filter(order=0).values("title")[:1]),
+        ).exclude(order=0, on_group_page=True)
+
+    def ordered_by(self, sort):
+        """A column of /outlook/'s table (`title`, `change_percent`, `-openings`, ...), then by
+        title: the keys official.forms.OUTLOOK_COLUMNS lists."""
+        key = sort.removeprefix("-")
+        field = {"openings": "page__openings_per_year", "education": "page__entry_education"}.get(
+            key, key
+        )
+        value = F(field).desc() if sort.startswith("-") else F(field).asc()
+        return self.order_by(value, "title", "pk")

@@ -50,23 +50,23 @@ def rows(areas, current):
     ]
 
 
-def sort_headers(sort):
+def sort_headers(sort, columns=COLUMNS, text_columns=("name",)):
     """Each column's heading, its aria-sort state and the sort its link asks for: the current
     column's link reverses it; another starts with names A to Z and figures highest first."""
     key = sort.removeprefix("-")
     descending = sort.startswith("-")
     headers = []
-    for name, heading in COLUMNS:
+    for name, heading in columns:
         state = marker = None
         if name == key:
             state = "descending" if descending else "ascending"
             link = name if descending else f"-{name}"
-            if name == "name":
+            if name in text_columns:
                 marker = "Z to A" if descending else "A to Z"
             else:
                 marker = "highest first" if descending else "lowest first"
         else:
-            link = name if name == "name" else f"-{name}"
+            link = name if name in text_columns else f"-{name}"
         headers.append(
             {"key": name, "heading": heading, "state": state, "marker": marker, "link": link}
         )

@@ -17,14 +17,16 @@ SYNTHETIC_ROLES = 1000
 # "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map.
 PAGES = {
     "/": 5,
-    "/skills/": 2,
+    # The skills and role total; BLS's qualities (none imported here, so no pages read).
+    "/skills/": 3,
     "/skills/artificial-intelligence/": 3,
     "/companies/": 1,
     "/companies/amazon/": 3,
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
     "/about/": 1,
-    "/outlook/": 1,
+    # The guide's statistics and the OOH projections (none imported here, so no roles read).
+    "/outlook/": 2,
     "/path/": 10,
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from official.forms import OUTLOOK_DEFAULT_SORT, OutlookSortForm
+
 from .. import path_graph
 from ..models import (
     Application,
@@ -15,6 +17,7 @@ from ..models import (
     Role,
     Source,
 )
+from ..official_outlook import outlook_table
 
 # "you may want to start in a software engineer, software programmer, software developer,
 # data scientist or computer engineer role" (the article, How to Start a Career: Experience).
@@ -92,11 +95,17 @@ class AboutView(TemplateView):
 
 
 class OutlookView(TemplateView):
+    """/outlook/: BLS's projections for every occupation the site has (?sort= any column),
+    then the guide's quoted figures."""
+
     template_name = "careers/outlook.html"
     query_parameters = ()  # reads no query parameter (careerguide/cache.py)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        form = OutlookSortForm(self.request.GET)
+        context["outlook_form"] = form
+        context.update(outlook_table(form.value("sort", OUTLOOK_DEFAULT_SORT)))
         statistics = list(outlook_statistics())
         # A card shows a figure; what a source says only in words is context beside them.
         context["statistic_groups"] = group_by_statement(

@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from ..filters import SKILL_GROUPS, skill_group
 from ..models import Role, Skill
+from ..official_outlook import bls_qualities
 
 
 class SkillListView(ListView):
@@ -37,6 +38,7 @@ class SkillListView(ListView):
                 }
             )
         context["groups"] = groups
+        context["bls_qualities"] = bls_qualities()
         context["role_total"] = Role.objects.published().count()
         return context
 

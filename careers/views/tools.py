@@ -11,6 +11,7 @@ from official.models import Area
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
+from ..official_outlook import role_projections, role_qualities
 from ..pay_notes import PayNotes
 from ..querysets import national_estimates
 from ..selectors import official_footnotes, official_release
@@ -48,9 +49,13 @@ class MatchView(ListView):
         context = super().get_context_data(**kwargs)
         roles = list(context["roles"])
         have = set(self.have)
+        qualities = role_qualities(roles)
         for role in roles:
             role.covered = [link for link in role.listed_skills if link.skill.slug in have]
             role.missing = [link for link in role.listed_skills if link.skill.slug not in have]
+            named = qualities.get(role.pk, [])
+            role.covered_qualities = [row for row in named if row.quality.slug in have]
+            role.missing_qualities = [row for row in named if row.quality.slug not in have]
             role.coverage_percent = round(role.coverage * 100)
         context.update(
             roles=roles,
@@ -141,6 +146,7 @@ class CompareView(TemplateView):
         if estimates:
             context["official_release"] = estimates[0].release
             context["official_footnotes"] = official_footnotes(e.median_footnote for e in estimates)
+        role_projections(roles)
         for role in roles:
             role.remove_href = _compare_href([s for s in slugs if s != role.slug])
         context.update(roles=roles, slugs=slugs)

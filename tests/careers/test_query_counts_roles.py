@@ -9,7 +9,8 @@ adds the release it cites (+1), a metro area's lookup (+1) and, only where a sho
 BLS footnote, the footnotes' text (+1). The role page (`careers.selectors.role_page()`) is role
 + skills + salaries + next roles + their salaries + roles that lead here + companies + FAQ
 entries + duties + education steps + the skills named for every role = 11, + the national
-official estimate for a role with an official occupation = 12.
+official estimate and the OOH projection for a role with an official occupation = 13 (no OOH
+pages imported here; with them, four more: tests/official/test_role_page_outlook.py).
 """
 
 import pytest
@@ -37,7 +38,7 @@ CASES = [
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 4),
     (f"{LIST}?basis=bls&area=99999", 5),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 12),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 13),
     (reverse("careers:role_detail", args=["computer-engineer"]), 11),
 ]
 

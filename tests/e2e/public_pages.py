@@ -12,6 +12,8 @@ PUBLIC_PAGES = [
     ("role-list-official", "/careers/?basis=bls&area=DC&sort=-pay"),
     ("role", "/careers/machine-learning-engineer/"),
     ("role-no-pay", "/careers/head-of-ai/"),
+    # A role whose official occupation is on a group's OOH page (issue 18).
+    ("role-group-outlook", "/careers/software-developer/"),
     ("areas", "/areas/?find=ca"),
     ("skills", "/skills/"),
     ("skill", "/skills/deep-learning/"),
@@ -21,6 +23,8 @@ PUBLIC_PAGES = [
     ("faq", "/faq/"),
     ("faq-filtered", "/faq/?q=paying"),
     ("outlook", "/outlook/"),
+    ("outlook-sorted", "/outlook/?sort=education"),
+    ("outlook-bad-sort", "/outlook/?sort=bogus"),
     ("path", "/path/"),
     ("role-pay", "/careers/data-scientist/pay/"),
     ("role-pay-state", "/careers/data-scientist/pay/?area=CA&sort=-median"),
@@ -33,6 +37,7 @@ PUBLIC_PAGES = [
     ("match", "/match/"),
     ("match-results", "/match/?have=deep-learning&have=programming&have=python"),
     ("match-form-errors", "/match/?have=cobol"),
+    ("match-qualities", "/match/?have=python&have=analytical-skills&have=math-skills"),
     ("compare", "/compare/"),
     ("compare-one-and-search", "/compare/?role=data-scientist&find=engineer"),
     (

@@ -37,6 +37,7 @@ def load_site_data():
     if not _snapshot:
         call_command("load_initial_data", verbosity=0)
         import_official_data()
+        call_command("import_ooh", verbosity=0)  # the bundled OOH pages, as `make run` does
         _snapshot.extend((model, list(model._base_manager.all())) for model in _models())
         return
     # Foreign keys are checked at commit (Django creates them deferrable), so order is free.

