@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.db import connection
 from django.db.models.signals import post_migrate
 
 from . import content
@@ -12,7 +13,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"
 
     def ready(self):
-        from careerguide import cache
+        from careerguide import cache, database
+
+        # The app's own deadline on PostgreSQL's answers, where requests are served.
+        if settings.DATABASE_LIMITS and connection.vendor == "postgresql":
+            database.install(settings.DATABASE_CALL_DEADLINE)
 
         # Every content model, found by app label: any edit anywhere makes cached pages stale.
         cache.connect_content_signals(apps, settings.PAGE_CACHE_CONTENT_APPS)
