@@ -133,16 +133,24 @@ DATABASE_CALL_DEADLINE = _whole_number("DJANGO_DB_CALL_DEADLINE", 5)
 # /healthz: every wait of the check together, shorter than any of the above, so a load
 # balancer hears of a silent database before the pages' own limits run out.
 HEALTHZ_DEADLINE = 2
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["OPTIONS"] = {
-        **connection_options(
-            connect_timeout=DATABASE_CONNECT_TIMEOUT,
-            statement_timeout=DATABASE_STATEMENT_TIMEOUT,
-            limits=DATABASE_LIMITS,
-        ),
-        # Whatever DATABASE_URL itself asks for (sslmode=..., for example) wins.
-        **DATABASES["default"].get("OPTIONS", {}),
-    }
+
+POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+_URL_OPTIONS = dict(DATABASES["default"].get("OPTIONS", {}))
+
+
+def _database_options(statement_timeout):
+    """PostgreSQL's OPTIONS for these limits; whatever DATABASE_URL asks for itself (sslmode=...,
+    for example) wins."""
+    limits = connection_options(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        statement_timeout=statement_timeout,
+        limits=DATABASE_LIMITS,
+    )
+    return {**limits, **_URL_OPTIONS}
+
+
+if POSTGRESQL:
+    DATABASES["default"]["OPTIONS"] = _database_options(DATABASE_STATEMENT_TIMEOUT)
 
 # The page cache (careerguide/cache.py; README "Page cache"). Shared by every worker: Redis with
 # REDIS_URL, otherwise files in DJANGO_CACHE_DIR, which every worker on one machine shares and
