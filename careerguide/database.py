@@ -36,8 +36,9 @@ KEEPALIVES = {
 
 _EVENTS = {extensions.POLL_READ: select.POLLIN, extensions.POLL_WRITE: select.POLLOUT}
 _state = threading.local()
-# Seconds any one wait may take; None waits as long as it takes (installed with a number).
+# Seconds any one wait may take, and connecting; None waits as long as it takes.
 _call_limit = None
+_connect_limit = None
 
 
 class DeadlineExceeded(psycopg2.OperationalError):
@@ -56,17 +57,13 @@ def connection_options(*, connect_timeout, statement_timeout, limits=True):
     return {"connect_timeout": connect_timeout, **KEEPALIVES, "options": " ".join(options)}
 
 
-def install(call_limit):
-    """Bound every wait on a psycopg2 connection of this process to `call_limit` seconds."""
-    global _call_limit
+def install(call_limit, connect_limit=None):
+    """Bound every wait on a psycopg2 connection of this process to `call_limit` seconds, and
+    connecting to `connect_limit` (libpq's connect_timeout does not apply to these waits)."""
+    global _call_limit, _connect_limit
     _call_limit = call_limit or None
+    _connect_limit = connect_limit or _call_limit
     extensions.set_wait_callback(wait_with_deadline)
-
-
-def uninstall():
-    global _call_limit
-    _call_limit = None
-    extensions.set_wait_callback(None)
 
 
 @contextmanager
@@ -82,12 +79,13 @@ def deadline(seconds):
         _state.until = previous
 
 
-def _until():
+def _until(connecting):
     """When the wait starting now must end (time.monotonic()), or None for no limit."""
     block = getattr(_state, "until", None)
-    if _call_limit is None:
+    limit = _connect_limit if connecting else _call_limit
+    if limit is None:
         return block
-    call = time.monotonic() + _call_limit
+    call = time.monotonic() + limit
     return call if block is None else min(block, call)
 
 
@@ -96,7 +94,7 @@ def wait_with_deadline(conn, cursor=None):
 
     psycopg2 calls it once to connect, and twice per query (sending it, reading the result).
     """
-    until = _until()
+    until = _until(connecting=conn.status == extensions.STATUS_SETUP)
     while True:
         state = conn.poll()
         if state == extensions.POLL_OK:

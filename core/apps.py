@@ -17,7 +17,7 @@ class CoreConfig(AppConfig):
 
         # The app's own deadline on PostgreSQL's answers, where requests are served.
         if settings.DATABASE_LIMITS and connection.vendor == "postgresql":
-            database.install(settings.DATABASE_CALL_DEADLINE)
+            database.install(settings.DATABASE_CALL_DEADLINE, settings.DATABASE_CONNECT_TIMEOUT)
 
         # Every content model, found by app label: any edit anywhere makes cached pages stale.
         cache.connect_content_signals(apps, settings.PAGE_CACHE_CONTENT_APPS)

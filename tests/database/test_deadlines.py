@@ -89,7 +89,7 @@ def worker():
 def short_deadline():
     database.install(CALL_DEADLINE)
     yield CALL_DEADLINE
-    database.install(settings.DATABASE_CALL_DEADLINE)
+    database.install(settings.DATABASE_CALL_DEADLINE, settings.DATABASE_CONNECT_TIMEOUT)
 
 
 @pytest.fixture
@@ -144,7 +144,7 @@ def test_healthz_keeps_its_own_shorter_limit(site, worker, proxy, reconnect, set
         assert response.status_code == 503
         assert response.content == b"database unavailable\n"
     finally:
-        database.install(settings.DATABASE_CALL_DEADLINE)
+        database.install(settings.DATABASE_CALL_DEADLINE, settings.DATABASE_CONNECT_TIMEOUT)
 
 
 def test_a_refused_connection_is_the_503_page(site, worker, reconnect, short_deadline):
