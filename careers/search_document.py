@@ -77,8 +77,11 @@ def search_document():
 
 
 def refresh_search_documents(roles):
-    """Recompute the documents of the roles in the queryset `roles`, in one UPDATE."""
-    return roles.update(search_document=search_document())
+    """Recompute the documents of the roles in the queryset `roles`, in one UPDATE that leaves
+    unchanged ones alone (rewriting a row rewrites its entries in every index of the table)."""
+    return roles.exclude(search_document=search_document()).update(
+        search_document=search_document()
+    )
 
 
 def refresh_every_search_document():
