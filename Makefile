@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format bench clean
+.PHONY: run prod test test-fast lint format bench clean
 
 # Stamp files re-run pip only when a requirements file changes.
 $(VENV)/.runtime: requirements.txt requirements-data.txt
@@ -24,6 +24,21 @@ run: $(VENV)/.runtime
 	$(PY) manage.py import_oews --if-empty
 	$(PY) manage.py import_ooh --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production settings served by gunicorn (gunicorn.conf.py) on 127.0.0.1:$(PORT), over plain
+# http, with a throwaway secret key: what a deployment runs, in one command (docs/deployment.md).
+PROD_ENV = DJANGO_SETTINGS_MODULE=careerguide.settings.prod \
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=false
+
+prod: $(VENV)/.runtime
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PROD_ENV) $(PY) manage.py migrate --no-input
+	$(PROD_ENV) $(PY) manage.py load_initial_data --if-empty
+	$(PROD_ENV) $(PY) manage.py import_oews --if-empty
+	$(PROD_ENV) $(PY) manage.py import_ooh --if-empty
+	$(PROD_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) $(VENV)/bin/gunicorn careerguide.wsgi
 
 # `make test` runs every test. The suite splits into tiers (docs/testing.md) by marker; one
 # tier: `make test TIER=fast` (or slow, browser, servers). Together the four are the whole

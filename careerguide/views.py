@@ -2,11 +2,14 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from . import database
 
 logger = logging.getLogger(__name__)
 
@@ -15,16 +18,19 @@ logger = logging.getLogger(__name__)
 # HEAD as well as GET: load balancers and uptime checks often probe with HEAD.
 @require_safe
 def healthz(request):
-    """200 "ok" while the database answers; 503 so a load balancer stops sending traffic."""
+    """200 "ok" while the database answers; 503 so a load balancer stops sending traffic.
+
+    Within settings.HEALTHZ_DEADLINE on PostgreSQL, however silent the database."""
     try:
-        connection.ensure_connection()
-        # A kept-alive connection may have died since (the database restarted): drop it and
-        # connect again, so the check answers for the database, not for a stale socket.
-        if not connection.is_usable():
-            connection.close()
+        with database.deadline(settings.HEALTHZ_DEADLINE):
             connection.ensure_connection()
+            # A kept-alive connection may have died since (the database restarted): drop it
+            # and connect again, so the check answers for the database, not a stale socket.
             if not connection.is_usable():
-                raise DatabaseError("the database connection is not usable")
+                connection.close()
+                connection.ensure_connection()
+                if not connection.is_usable():
+                    raise DatabaseError("the database connection is not usable")
     except DatabaseError:  # OperationalError and InterfaceError are subclasses.
         logger.exception("Health check: the database did not answer")
         return HttpResponse(

@@ -7,4 +7,4 @@ class CareersConfig(AppConfig):
     verbose_name = "Careers guide"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the median_pay receivers)
+        from . import search_document, signals  # noqa: F401  (connect their receivers)

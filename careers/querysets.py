@@ -8,7 +8,6 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    Exists,
     ExpressionWrapper,
     F,
     FilteredRelation,
@@ -21,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, Upper
 
 from core.versioning import VersionedQuerySet
 from official.footnotes import TOP_CODED
@@ -95,37 +94,14 @@ class RoleQuerySet(VersionedQuerySet):
         the name of one of its skills, or of a skill named for every role (case-insensitively,
         as the database folds case).
 
-        Each word is one `pk IN (text matches UNION skill matches)`: on PostgreSQL the text side
-        is served by trigram indexes (migration 0007), which an OR beside a subquery would not
-        let the planner use.
+        One condition per word on one stored text, `Role.search_document`
+        (careers/search_document.py), upper-cased by the database as each word is, which one
+        trigram index serves on PostgreSQL: a query that grows with the number of words
+        instead of multiplying a subquery per word.
         """
-        RoleSkill = related_model(self, "role_skills")
-        Skill = related_model(self, "skills")
-        roles = self
-        for word in text.split()[:MAX_SEARCH_WORDS]:
-            # A skill named for every role (Skill.for_all_roles) matches every role: one check,
-            # not a scan, when no such skill has the word.
-            in_general = (
-                self.model.objects.filter(
-                    Exists(Skill.objects.filter(for_all_roles=True, name__icontains=word))
-                )
-                .order_by()
-                .values("pk")
-            )
-            in_text = (
-                self.model.objects.filter(
-                    Q(title__icontains=word)
-                    | Q(summary__icontains=word)
-                    | Q(description__icontains=word)
-                )
-                .order_by()
-                .values("pk")
-            )
-            in_skills = (
-                RoleSkill.objects.filter(skill__name__icontains=word).order_by().values("role_id")
-            )
-            roles = roles.filter(pk__in=in_text.union(in_skills, in_general))
-        return roles
+        # A repeated word adds nothing; dict keeps the first occurrences, in order.
+        words = dict.fromkeys(text.split()[:MAX_SEARCH_WORDS])
+        return self.filter(*(Q(search_document__contains=Upper(Value(word))) for word in words))
 
     def with_pay(self, area=None):
         """Each role's pay figure as `pay`, whatever the basis: the guide's stored median, or
@@ -211,7 +187,7 @@ class RoleQuerySet(VersionedQuerySet):
         RoleSkill = related_model(self, "role_skills")
         return (
             self.select_related("stage")
-            .defer("description")
+            .defer("description", "search_document")
             .prefetch_related(
                 Prefetch(
                     "role_skills",

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from careerguide.database import connection_options
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Overridden by dev/test with a throwaway key; prod insists on a real one.
@@ -122,6 +124,39 @@ def _whole_number(name, default):
         raise SystemExit(f"careerguide: {name} must be a whole number of seconds, not {value!r}.")
     return int(value)
 
+
+# --- How long a request waits for the database (careerguide/database.py; docs/deployment.md) ---
+# On where the site serves requests (gunicorn, runserver, the tests); manage.py turns them off
+# for every other command, so migrate and the importers may run as long as they need.
+DATABASE_LIMITS = os.environ.get("DJANGO_DATABASE_LIMITS", "").strip().lower() != "off"
+# Seconds to open a connection, and the server's limit on one query: over it, the 503 page.
+DATABASE_CONNECT_TIMEOUT = _whole_number("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = _whole_number("DJANGO_DB_STATEMENT_TIMEOUT", 4)
+# The app's own limit on any one wait for a PostgreSQL answer: a server that has gone silent.
+# Longer than the statement timeout, so a slow query is stopped by the server (which keeps the
+# connection) before this closes the connection.
+DATABASE_CALL_DEADLINE = _whole_number("DJANGO_DB_CALL_DEADLINE", 5)
+# /healthz: every wait of the check together, shorter than any of the above, so a load
+# balancer hears of a silent database before the pages' own limits run out.
+HEALTHZ_DEADLINE = 2
+
+POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+_URL_OPTIONS = dict(DATABASES["default"].get("OPTIONS", {}))
+
+
+def _database_options(statement_timeout):
+    """PostgreSQL's OPTIONS for these limits; whatever DATABASE_URL asks for itself (sslmode=...,
+    for example) wins."""
+    limits = connection_options(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        statement_timeout=statement_timeout,
+        limits=DATABASE_LIMITS,
+    )
+    return {**limits, **_URL_OPTIONS}
+
+
+if POSTGRESQL:
+    DATABASES["default"]["OPTIONS"] = _database_options(DATABASE_STATEMENT_TIMEOUT)
 
 # The page cache (careerguide/cache.py; docs/page-cache.md). Shared by every worker: Redis with
 # REDIS_URL, otherwise files in DJANGO_CACHE_DIR, which every worker on one machine shares and

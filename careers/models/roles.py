@@ -23,7 +23,7 @@ class OfficialMatch(models.TextChoices):
 
 
 class Role(Versioned, SluggedModel):
-    history = content_history(excluded_fields=["median_pay"])
+    history = content_history(excluded_fields=["median_pay", "search_document"])
 
     title = models.CharField(
         max_length=200, unique=True, help_text="The job title, e.g. Data Scientist."
@@ -104,6 +104,11 @@ class Role(Versioned, SluggedModel):
         db_index=True,
         help_text="The median of the newest pay record that gives one; kept up to date automatically.",
     )
+
+    # What the role list's word search looks in: the role's text and its skills' names, one
+    # per line. Never edited by hand: computed by the database on every write that changes it
+    # (careers/search_document.py).
+    search_document = models.TextField(editable=False, blank=True, default="")
 
     objects = RoleManager()
 

@@ -11,6 +11,7 @@ from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
 from careers.models import CareerStage, Company, Role, RoleSkill, Salary, Skill, Source
+from careers.search_document import refresh_search_documents
 from core.content import announce_change
 from core.history import history_paused
 
@@ -134,6 +135,8 @@ class Command(BaseCommand):
                 hiring.append(through(role_id=role_id, company_id=company.pk))
             salaries.append(self.salary(rng, role_id, source))
         RoleSkill.objects.bulk_create(role_skills, batch_size=1000)
+        # Bulk writes send no signals: the new roles' search documents, in one UPDATE.
+        refresh_search_documents(Role.objects.filter(pk__in=ids.values()))
         through.objects.bulk_create(hiring, batch_size=1000)
         Salary.objects.bulk_create(salaries, batch_size=1000)
         # A bulk write sends no signals: its roles' stored medians are refreshed here.
