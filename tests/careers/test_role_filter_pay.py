@@ -127,8 +127,8 @@ UNKNOWN = "utm_source=newsletter"
         f"{LIST}?skill=python&page=1&{UNKNOWN}",
         f"{LIST}?basis=bls&area=CA&pay_min=$100,000&{UNKNOWN}",
         f"{reverse('careers:match')}?have=python&{UNKNOWN}",
-        f"{reverse('official:area_picker')}?find=new&skill=python&{UNKNOWN}",
-        f"{reverse('official:role_pay', args=['data-scientist'])}?sort=-median&{UNKNOWN}",
+        f"{reverse('careers:area_picker')}?find=new&skill=python&{UNKNOWN}",
+        f"{reverse('careers:role_pay', args=['data-scientist'])}?sort=-median&{UNKNOWN}",
         f"{reverse('faq:list')}?q=machine&{UNKNOWN}",
     ],
 )
