@@ -113,7 +113,10 @@ def role_skill_saved(sender, instance, **kwargs):
 @receiver(
     post_delete, sender=RoleSkill, dispatch_uid="role_skill_deleted_refreshes_search_document"
 )
-def role_skill_deleted(sender, instance, **kwargs):
+def role_skill_deleted(sender, instance, origin=None, **kwargs):
+    # Deleted with its role (a cascade from a Role or a QuerySet of them): no document is left.
+    if isinstance(origin, Role) or getattr(origin, "model", None) is Role:
+        return
     _refresh_roles([instance.role_id])
 
 

@@ -85,7 +85,7 @@ def salary_form(salary, **changes):
 
 
 def admin_url(model, view, *args):
-    return reverse(f"admin:careers_{model._meta.model_name}_{view}", args=args)
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 # --- History and revert ---------------------------------------------------------------------

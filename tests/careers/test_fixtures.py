@@ -25,6 +25,7 @@ def dump():
     out = io.StringIO()
     call_command(
         "dumpdata",
+        "core",
         "careers",
         "official",
         "faq",
