@@ -4,7 +4,6 @@ import io
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -14,29 +13,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from careers.management.commands.create_editor import EDITORS_GROUP, PASSWORD_ENV, Command
+from tests.editors_group import CONTENT_APPS, expected_permissions, official_view_permissions
 
 PASSWORD = "a long editor passphrase"
-CONTENT_APPS = ("core", "careers", "faq")
-
-
-def expected_permissions():
-    """view/add/change/delete on every content model, as (app label, codename)."""
-    return {
-        (model._meta.app_label, f"{action}_{model._meta.model_name}")
-        for label in CONTENT_APPS
-        for model in apps.get_app_config(label).get_models()
-        # History tables are read through their content model's permissions (core/history.py).
-        if not model._meta.model_name.startswith("historical")
-        for action in ("view", "add", "change", "delete")
-    }
-
-
-def official_view_permissions():
-    """Imported official statistics: editors may look, never edit (official migration 0002)."""
-    return {
-        ("official", f"view_{model._meta.model_name}")
-        for model in apps.get_app_config("official").get_models()
-    }
 
 
 def group_permissions():

@@ -2,19 +2,15 @@
 history and revert, old figures, the to-do page, source links, the as-of input."""
 
 import datetime
-import importlib
 import io
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -22,6 +18,7 @@ from django.utils.html import escape
 from careers.models import AsOfPrecision, OutlookStatistic, Role, Salary, Source
 from careers.models.base import months_before, stale_cutoff
 from tests import factories as f
+from tests.editors_group import ensure_editors_group
 
 TODAY = datetime.date(2026, 12, 2)
 FIXTURES = Path(settings.FIXTURE_DIRS[0])
@@ -42,9 +39,7 @@ def today(monkeypatch):
 def editor(db, monkeypatch):
     # A transactional test that runs after another finds the tables emptied, the Editors group
     # (made by a data migration) included: rebuild it with that migration's own code.
-    if not Group.objects.filter(name="Editors").exists():
-        migration = importlib.import_module("careers.migrations.0002_editors_group")
-        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
+    ensure_editors_group()
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", "a long editor passphrase")
     call_command("create_editor", "editor", stdout=io.StringIO())
     user = get_user_model().objects.get(username="editor")

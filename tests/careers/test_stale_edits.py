@@ -2,16 +2,12 @@
 deleted rows still show (the to-do page, history pages) and can be restored."""
 
 import datetime
-import importlib
 import io
 import threading
-from types import SimpleNamespace
 
 import pytest
 import tablib
-from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
@@ -24,6 +20,7 @@ from core.versioning import StaleEdit
 from faq.models import FaqEntry
 from tests import factories as f
 from tests.cache.forms import form_fields
+from tests.editors_group import ensure_editors_group
 
 STALE = "after you opened this page"
 
@@ -36,9 +33,7 @@ def admin_url(model, view, *args):
 def make_editor(username, monkeypatch):
     # A transactional test finds the tables emptied, the Editors group (made by a data
     # migration) included: rebuild it with that migration's own code.
-    if not Group.objects.filter(name="Editors").exists():
-        migration = importlib.import_module("careers.migrations.0002_editors_group")
-        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
+    ensure_editors_group()
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", "a long editor passphrase")
     call_command("create_editor", username, stdout=io.StringIO())
     return get_user_model().objects.get(username=username)

@@ -1,16 +1,13 @@
 """An editor logs in through the admin, corrects a pay figure and sees it on the public page;
 a figure that breaks the pay rules is refused in plain words and nothing is saved."""
 
-import importlib
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
 
 from careers.models import Salary
+from tests.editors_group import ensure_editors_group
 
 USERNAME = "editor"
 # Long and unrelated to the username, so Django's password validators accept it.
@@ -28,11 +25,8 @@ def editor(site_data, monkeypatch):
     group is made by a data migration; a test that runs after another live-server test
     rebuilds it with that same migration code, so the group's permissions are the real ones.
     """
-    from django.contrib.auth.models import Group
 
-    if not Group.objects.filter(name="Editors").exists():
-        migration = importlib.import_module("careers.migrations.0002_editors_group")
-        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
+    ensure_editors_group()
     monkeypatch.setenv("DJANGO_EDITOR_PASSWORD", PASSWORD)
     call_command("create_editor", USERNAME, verbosity=0)
 
