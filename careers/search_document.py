@@ -18,7 +18,7 @@ of these (QuerySet.update of a title, for example) leaves documents stale until 
 refresh: `refresh_search_documents(Role.objects.all())` puts every one right.
 """
 
-from django.db.models import Aggregate, F, OuterRef, Subquery, TextField, Value
+from django.db.models import Aggregate, F, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Upper
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -113,8 +113,11 @@ def role_skill_saved(sender, instance, **kwargs):
 @receiver(
     post_delete, sender=RoleSkill, dispatch_uid="role_skill_deleted_refreshes_search_document"
 )
-def role_skill_deleted(sender, instance, **kwargs):
-    _refresh_roles([instance.role_id])
+def role_skill_deleted(sender, instance, origin=None, **kwargs):
+    # Deleted with its role (one role, or many at once): no document left to refresh.
+    origin_model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if origin_model is not Role:
+        _refresh_roles([instance.role_id])
 
 
 @receiver(m2m_changed, sender=Role.skills.through, dispatch_uid="role_skills_changed_search")
