@@ -94,8 +94,8 @@ class Role(Versioned, SluggedModel):
         help_text="Generated for tests and benchmarks; never part of the article's data.",
     )
     # Stored so the role list can filter and sort by pay without a subquery per role. Never
-    # edited by hand: every salary write and role save recomputes it on commit
-    # (careers/median_pay.py).
+    # edited by hand: every salary write and role save recomputes it in the same transaction
+    # (careers/signals.py).
     median_pay = models.PositiveIntegerField(
         "median pay (newest record)",
         null=True,

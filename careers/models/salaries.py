@@ -96,8 +96,8 @@ class Salary(Versioned, AsOfMixin):
 
     class Meta:
         verbose_name_plural = "salaries"
-        # Once needed for a refresh hook on related managers' updates (gone: the writers call
-        # the refresh, careers/median_pay.py); harmless, and dropping it needs a migration.
+        # Once needed for a refresh hook on related managers' updates (gone: careers/signals.py
+        # refreshes where a salary is written); harmless, and dropping it needs a migration.
         base_manager_name = "objects"
         ordering = ["role__title", "source__publisher"]
         # Serves the per-role "newest record" subquery behind median_pay (see salary_recency()).
@@ -149,13 +149,6 @@ class Salary(Versioned, AsOfMixin):
                 for lower, upper in (("low", middle), (middle, "high"))
             ],
         ]
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        salary = super().from_db(db, field_names, values)
-        # Remembered so that moving a record to another role refreshes the old role's median.
-        salary._loaded_role_id = salary.__dict__.get("role_id")
-        return salary
 
     def __str__(self):
         return f"{related_label(self, 'role')} — {related_label(self, 'source')}"
