@@ -44,6 +44,14 @@ class JoinedLines(Aggregate):
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
 
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # In a set order, so that computing a role's document again gives the same text (a save
+        # that changes nothing writes nothing new); the expression is a column, with no params.
+        order, params = compiler.compile(self.get_source_expressions()[0])
+        assert not params
+        template = f"%(function)s(%(distinct)s%(expressions)s ORDER BY {order})"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
 
 def _names(skills, group_by):
     """The names of `skills` in one text, as a subquery (the usual group-then-aggregate)."""
