@@ -274,3 +274,25 @@ def test_api_list_and_csv_query_counts_stay_flat(handbook_data, client, django_a
         official_match="closest",
     )
     assert measure() == before
+
+
+def test_rows_sorted_by_growth_show_the_figure_cited(handbook_data, client):
+    html = client.get(LIST, {"sort": "-growth"}).content.decode()
+    row = plain(html.split('id="role-data-scientist"')[1].split("</article>")[0]).replace(" ,", ",")
+    page = raw("data-scientists.html.gz")
+    (table_row,) = projection_rows(page)
+    assert (
+        f"Official outlook, 2024-34 +{table_row[4]}% (+{table_row[5]} jobs) for data scientists. "
+        f"Typical entry-level education: {quick_fact(page, 'qf-education')}." in row
+    )
+    assert (
+        "Source: U.S. Bureau of Labor Statistics, Occupational Outlook Handbook, Data scientists, "
+        "last modified 28 August 2025." in row
+    )
+    developer = plain(html.split('id="role-software-developer"')[1].split("</article>")[0])
+    assert (
+        "Typical entry-level education for software developers, quality assurance analysts, "
+        "and testers: Bachelor's degree." in developer
+    )
+    # Without the growth sort or the education filter the rows stay as they were.
+    assert "Official outlook" not in client.get(LIST).content.decode()
