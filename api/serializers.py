@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from careers.models import Company, Importance, Role, Salary, Skill, Source
 from faq.models import FaqEntry
-from official.models import FIGURES
+from official.models import FIGURES, HANDBOOK_SPAN
 
 IMPORTANCE_NAMES = [label.lower() for label in Importance.labels]
 
@@ -192,11 +192,11 @@ class HandbookSourceSerializer(serializers.Serializer):
     visited_on = serializers.DateField(help_text="The visit date in the page's citation.")
 
 
-class OfficialOutlookSerializer(serializers.Serializer):
+class OutlookFiguresMixin(serializers.Serializer):
     """BLS's 2024-34 projection for the role's official occupation and what its Occupational
-    Outlook Handbook page gives as the way in. On a group page (`group` set) the openings,
-    outlook phrase, requirements and qualities are the group's; the employment figures are
-    always the occupation's own."""
+    Outlook Handbook page gives as the way in, cited to the page (`source`: its address and
+    last-modified date). On a group page (`group` set) the openings, outlook phrase and
+    requirements are the group's; the employment figures are always the occupation's own."""
 
     span = serializers.CharField(default="2024-34")
     soc_code = serializers.CharField(source="projection.soc_code")
@@ -219,13 +219,53 @@ class OfficialOutlookSerializer(serializers.Serializer):
     )
     work_experience = serializers.CharField(source="page.work_experience")
     on_the_job_training = serializers.CharField(source="page.on_the_job_training")
-    important_qualities = serializers.ListField(child=serializers.CharField())
     source = HandbookSourceSerializer(source="page")
+
+
+class OfficialOutlookSerializer(OutlookFiguresMixin, serializers.Serializer):
+    """The role page's outlook: the projection and way in, and the qualities BLS names (the
+    group's on a group page)."""
+
+    important_qualities = serializers.ListField(child=serializers.CharField())
 
     def to_representation(self, role):
         # Assembled by the view (api.views.official_outlook) and handed over in the context.
         found = self.context.get("official_outlook")
         return None if found is None else super().to_representation(found)
+
+
+class ListedOutlookSerializer(OutlookFiguresMixin, serializers.Serializer):
+    """A listed role's outlook: the detail's figures (its qualities left to the role's own
+    endpoint), read from RoleQuerySet.with_outlook()'s annotations."""
+
+    def to_representation(self, role):
+        if getattr(role, "outlook_page_url", None) is None:
+            return None
+        found = SimpleNamespace(
+            span=HANDBOOK_SPAN,
+            projection=SimpleNamespace(
+                soc_code=role.outlook_soc_code,
+                title=role.outlook_title,
+                employment_2024=role.outlook_employment_2024,
+                employment_2034=role.outlook_employment_2034,
+                change_percent=role.outlook_change_percent,
+                change_number=role.outlook_change_number,
+                median_pay_2024=role.outlook_median_pay_2024,
+            ),
+            page_row=SimpleNamespace(title=role.outlook_group),
+            page=SimpleNamespace(
+                url=role.outlook_page_url,
+                title=role.outlook_page_title,
+                last_modified=role.outlook_last_modified,
+                visited_on=role.outlook_visited_on,
+                openings_per_year=role.outlook_openings_per_year,
+                outlook_phrase=role.outlook_phrase,
+                entry_education=role.outlook_entry_education,
+                work_experience=role.outlook_work_experience,
+                on_the_job_training=role.outlook_on_the_job_training,
+            ),
+        )
+        return super().to_representation(found)
 
 
 class RoleSerializer(serializers.ModelSerializer):
@@ -242,6 +282,11 @@ class RoleSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="Null when no official occupation is matched or loaded.",
     )
+    official_outlook = ListedOutlookSerializer(
+        source="*",
+        allow_null=True,
+        help_text="Null when no official occupation is matched or no imported OOH page covers it.",
+    )
 
     class Meta:
         model = Role
@@ -256,6 +301,7 @@ class RoleSerializer(serializers.ModelSerializer):
             "pay_range",
             "skills",
             "official_median",
+            "official_outlook",
         ]
 
     def get_url(self, role) -> str:
@@ -282,7 +328,11 @@ class RoleDetailSerializer(RoleSerializer):
 
     class Meta(RoleSerializer.Meta):
         fields = [
-            *[name for name in RoleSerializer.Meta.fields if name != "official_median"],
+            *[
+                name
+                for name in RoleSerializer.Meta.fields
+                if name not in ("official_median", "official_outlook")
+            ],
             "official_national",
             "official_outlook",
             "description",

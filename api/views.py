@@ -1,7 +1,7 @@
 """Read-only endpoints over the same named QuerySets and the same RoleFilter as the pages.
 
 `/api/v1/roles/` takes the role list's query string (q, basis, area, pay_min, pay_max, skill,
-stage, company, sort, page) through DjangoFilterBackend (api.filters.RoleFilterBackend) and
+stage, company, education, sort, page) through DjangoFilterBackend (api.filters.RoleFilterBackend) and
 RoleFilter, so it lists exactly the roles the list does; invalid filters are a 400 with each
 field's message. `/api/v1/faq/` takes the FAQ page's `q` through FaqFilter.
 """
@@ -49,8 +49,8 @@ def official_outlook(role):
 
 class RoleViewSet(viewsets.ReadOnlyModelViewSet):
     """Published roles: the role list's filters and order, 25 a page, each with the official
-    (BLS) median for `area` (default US); one role by its slug, with every national BLS
-    figure."""
+    (BLS) median for `area` (default US) and its official occupation's OOH outlook 2024-34;
+    one role by its slug, with every national BLS figure."""
 
     lookup_field = "slug"
     filter_backends = [RoleFilterBackend]

@@ -1,10 +1,14 @@
-"""The role list as CSV rows: every matching role, its cited pay, stage and skills.
+"""The role list as CSV rows: every matching role, its cited pay, stage, skills and official
+outlook.
 
 Plain functions over `Role.objects.published().for_export()` rows (prefetched skills and
 salaries); core.spreadsheet makes the cells safe and streams them.
 """
 
+from django.utils.dateformat import format as date_format
+
 from official.formatting import wage_text
+from official.models import HANDBOOK_NAME, HANDBOOK_PUBLISHER, HANDBOOK_SPAN
 
 from .models import Importance
 from .querysets import PAY_RANGE
@@ -34,6 +38,21 @@ COLUMNS = [
     "bls_median_text",
     "bls_source",
     "bls_as_of",
+    # BLS Occupational Outlook Handbook, 2024-34: the official occupation's projection and its
+    # page's way in (the group's, named in outlook_group, on a group page).
+    "outlook_span",
+    "outlook_occupation",
+    "outlook_group",
+    "outlook_employment_2024",
+    "outlook_employment_2034",
+    "outlook_change_percent",
+    "outlook_change_number",
+    "outlook_openings_per_year",
+    "outlook_entry_education",
+    "outlook_work_experience",
+    "outlook_source",
+    "outlook_source_url",
+    "outlook_as_of",
 ]
 
 NO_DATA = "no data"
@@ -60,6 +79,28 @@ def official_cells(role, area, release):
     ]
 
 
+def outlook_cells(role):
+    """The outlook columns for a role annotated by RoleQuerySet.with_outlook(): "no data" in
+    each figure where no imported OOH page covers its official occupation."""
+    if role.outlook_page_url is None:
+        return [HANDBOOK_SPAN, "", "", *[NO_DATA] * 7, "", "", ""]
+    return [
+        HANDBOOK_SPAN,
+        f"{role.outlook_title} (SOC {role.outlook_soc_code})",
+        role.outlook_group or "",
+        role.outlook_employment_2024,
+        role.outlook_employment_2034,
+        role.outlook_change_percent,
+        role.outlook_change_number,
+        role.outlook_openings_per_year,
+        role.outlook_entry_education,
+        role.outlook_work_experience,
+        f"{HANDBOOK_PUBLISHER}, {HANDBOOK_NAME}: {role.outlook_page_title}",
+        role.outlook_page_url,
+        f"Last modified {date_format(role.outlook_last_modified, 'F j, Y')}",
+    ]
+
+
 def _cited(salary, figures):
     """[figures..., currency, basis?, source, source url, as of] for one record, or "no data"."""
     if salary is None:
@@ -81,7 +122,7 @@ def skill_text(links):
 
 def role_row(role, base_url="", area=None, release=None):
     """One CSV row (a list of cells, in COLUMNS order) for a `for_export()` role annotated by
-    with_official_median() (unless `area` is None)."""
+    with_official_median() (unless `area` is None) and with_outlook()."""
     median = _cited(role.median_salary, ["median"])
     pay_range = _cited(role.range_salary, list(PAY_RANGE))
     row = [
@@ -113,4 +154,5 @@ def role_row(role, base_url="", area=None, release=None):
         row += [NO_DATA, NO_DATA, "", "", "", ""]
     row.append(skill_text(role.listed_skills))
     row += official_cells(role, area, release)
+    row += outlook_cells(role)
     return row

@@ -12,14 +12,15 @@ import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Exists, OuterRef
+from django.utils.text import slugify
 
 from core.forms import FILTER_FORM_RENDERER
 from core.querystrings import form_query
 from core.text import shown
 from core.widgets import CheckboxList, OptionSelect, PayInput, RadioList, SearchInput
-from official.models import Area, AreaKind
+from official.models import Area, AreaKind, HandbookPage, Quality
 
-from .models import CareerStage, Company, Role, RoleSkill, Skill, SkillKind
+from .models import CareerStage, Company, Role, Skill, SkillKind
 from .models.salaries import PAY_LIMIT
 
 QUERY_MAX_LENGTH = 200
@@ -32,6 +33,8 @@ SORT_CHOICES = [
     ("pay", "Lowest pay first"),
     ("title", "Title, A to Z"),
     ("-title", "Title, Z to A"),
+    ("-growth", "Fastest projected growth first (BLS, 2024-34)"),
+    ("growth", "Slowest projected growth first (BLS, 2024-34)"),
 ]
 DEFAULT_SORT = "-pay"
 
@@ -178,6 +181,9 @@ class RoleFilterForm(forms.Form):
 # The skill filter's groups, in this order: what a role is known to need, then what the source
 # names for machine learning roles in general.
 SKILL_GROUPS = ("Technical skills", "Soft skills", "Programming languages")
+# BLS's important qualities (official.Quality), after the guide's groups: a role has one when
+# its official occupation's OOH page names it.
+QUALITY_GROUP = "Important qualities (U.S. Bureau of Labor Statistics)"
 
 
 def skill_group(kind, is_programming_language):
@@ -186,11 +192,14 @@ def skill_group(kind, is_programming_language):
     return SKILL_GROUPS[1] if kind == SkillKind.SOFT else SKILL_GROUPS[0]
 
 
-def read_skills():
+def read_skills(qualities=False):
     """The skill filter's grouped choices (SKILL_GROUPS order, then each skill's own order;
     empty groups left out) and the slugs of the skills the source names for every machine
-    learning role (ticking one keeps every role), from one query."""
-    groups = {name: [] for name in SKILL_GROUPS}
+    learning role (ticking one keeps every role), from one query. With `qualities`, BLS's
+    important qualities follow as QUALITY_GROUP, each labelled as BLS's (a second query); a
+    quality spelled like one of the guide's skills is one option, as the filter reads both
+    sources for a slug (RoleQuerySet.having_skill())."""
+    groups = {name: [] for name in (*SKILL_GROUPS, QUALITY_GROUP)}
     general = set()
     rows = Skill.objects.order_by("order", "name").values_list(
         "slug", "name", "kind", "is_programming_language", "for_all_roles"
@@ -199,7 +208,45 @@ def read_skills():
         groups[skill_group(kind, is_language)].append((slug, name))
         if for_all_roles:
             general.add(slug)
+    if qualities:
+        guide = {slug for options in groups.values() for slug, _ in options}
+        for slug, name in Quality.objects.order_by("name").values_list("slug", "name"):
+            if slug not in guide:
+                groups[QUALITY_GROUP].append((slug, f"{name} (BLS)"))
     return [(group, options) for group, options in groups.items() if options], general
+
+
+# BLS's categories of typical entry-level education, least to most: the filter offers the
+# imported ones in this order (any other wording after them, alphabetically).
+EDUCATION_LADDER = [
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Postsecondary nondegree award",
+    "Some college, no degree",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+]
+
+
+def education_label(printed):
+    """ "See How to Become One" is BLS's way of saying there is no single answer."""
+    if printed == "See How to Become One":
+        return "No single level (BLS: See How to Become One)"
+    return printed
+
+
+def read_educations():
+    """The education filter's choices, (slug, label) of every typical entry-level education the
+    imported OOH pages give, and {slug: [the values printed]}, from one query."""
+    printed = HandbookPage.objects.order_by().values_list("entry_education", flat=True).distinct()
+    rank = {text: n for n, text in enumerate(EDUCATION_LADDER)}
+    by_slug = {}
+    for text in sorted(set(printed), key=lambda text: (rank.get(text, len(rank)), text)):
+        by_slug.setdefault(slugify(text), []).append(text)
+    choices = [(slug, education_label(texts[0])) for slug, texts in by_slug.items()]
+    return choices, by_slug
 
 
 def stage_choices():
@@ -297,18 +344,41 @@ class RoleFilter(django_filters.FilterSet):
         widget=OptionSelect,
         error_messages={"invalid_choice": "No role on this site lists that company as hiring."},
     )
+    # BLS's typical entry-level education for the role's official occupation (its OOH page's).
+    education = SlugChoiceFilter(
+        method="filter_education",
+        label="Typical entry-level education (BLS)",
+        empty_label="Any education",
+        widget=RadioList,
+        error_messages={
+            "invalid_choice": "No imported BLS Occupational Outlook Handbook page gives that "
+            "education."
+        },
+        help_text="As BLS's Occupational Outlook Handbook gives it for the role's occupation.",
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         method="sort_by",
         choices=SORT_CHOICES,
         empty_label=None,
         widget=RadioList,
-        error_messages={"invalid_choice": "Sort by pay or by title."},
+        error_messages={"invalid_choice": "Sort by pay, by title or by projected growth."},
     )
 
     class Meta:
         model = Role
-        fields = ["q", "basis", "area", "pay_min", "pay_max", "skill", "stage", "company", "sort"]
+        fields = [
+            "q",
+            "basis",
+            "area",
+            "pay_min",
+            "pay_max",
+            "skill",
+            "stage",
+            "company",
+            "education",
+            "sort",
+        ]
         form = RoleFilterForm
 
     # Parameters that choose the pay figure rather than narrow the roles.
@@ -322,10 +392,11 @@ class RoleFilter(django_filters.FilterSet):
         # Always bound: an empty query string is a valid, unfiltered request with default sort.
         super().__init__(data if data is not None else {}, *args, **kwargs)
         self.official_median = official_median
-        self.filters["skill"].extra["choices"], self.general_skills = read_skills()
+        self.filters["skill"].extra["choices"], self.general_skills = read_skills(qualities=True)
         for name, read in CHOICES.items():
             self.filters[name].extra["choices"] = read()
         self.filters["area"].extra["areas"] = area_choices()
+        self.filters["education"].extra["choices"], self.educations = read_educations()
 
     @property
     def chosen_area(self):
@@ -363,16 +434,17 @@ class RoleFilter(django_filters.FilterSet):
         for slug in dict.fromkeys(value):
             if slug in self.general_skills:
                 continue  # the source names it for every role
-            queryset = queryset.filter(
-                pk__in=RoleSkill.objects.filter(skill__slug=slug).values("role_id")
-            )
+            queryset = queryset.having_skill(slug)
         return queryset
+
+    def filter_education(self, queryset, name, value):
+        return queryset.education_in(self.educations[value])
 
     def sort_by(self, queryset, name, value):
         return queryset.ordered_by(value)
 
     def label_of(self, name, slug):
-        """The name shown for a chosen skill, stage or company slug."""
+        """The name shown for a chosen skill, stage, company or education slug."""
         return dict(flat_choices(self.filters[name].extra["choices"])).get(slug, slug)
 
     def without(self, name, value=None):

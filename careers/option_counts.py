@@ -1,11 +1,13 @@
 """How many roles each skill, stage and company option of the role list would leave.
 
-Three grouped counts per request, whatever the number of options or roles: the page cache keeps
+Four grouped counts per request (the guide's skills, BLS's qualities, stages, companies), whatever the number of options or roles: the page cache keeps
 each query string's page, so they are counted only on a miss.
 """
 
 from django.db.models import Count
 from django.utils.html import format_html
+
+from official.models import PageQuality
 
 from .filters import flat_choices
 from .models import Role, RoleSkill
@@ -35,6 +37,17 @@ def option_counts(filterset, total):
         .annotate(n=Count("pk"))
         .values_list("skill__slug", "n")
     )
+    # A quality is had by the roles whose official occupation's OOH page names it.
+    named = PageQuality.objects.filter(page__projections__occupation__roles__in=found)
+    qualities = _counts(
+        named.order_by()
+        .values("quality__slug")
+        .annotate(n=Count("page__projections__occupation__roles", distinct=True))
+        .values_list("quality__slug", "n")
+    )
+    for slug, n in qualities.items():
+        # A quality spelled like a guide's skill is one option (read_skills()): either source.
+        skills[slug] = skills.get(slug, 0) + n
     skills.update(dict.fromkeys(filterset.general_skills, total))
     stage_rows = list(
         filterset.without("stage")

@@ -24,7 +24,7 @@ from django.db.models.functions import Cast, Coalesce, Upper
 
 from core.versioning import VersionedQuerySet
 from official.footnotes import TOP_CODED
-from official.models import AreaKind, PageQuality, WageEstimate
+from official.models import AreaKind, HandbookProjection, PageQuality, WageEstimate
 
 # A pay range is shown only when one record gives both ends.
 PAY_RANGE = ("low", "high")
@@ -39,6 +39,10 @@ PAY = "pay"
 PAY_OPEN_ENDED = "pay_open_ended"
 OFFICIAL_MEDIAN = "bls_median"
 
+# The role's official occupation's OOH projection (RoleQuerySet.with_outlook()): the growth
+# sorts read this annotation.
+GROWTH = "outlook_change_percent"
+
 # Sort keys the role list offers (filters.SORT_CHOICES), each a total order so pages never
 # overlap; roles without pay come last in both pay orders.
 ORDERINGS = {
@@ -46,6 +50,37 @@ ORDERINGS = {
     "pay": (F(PAY).asc(nulls_last=True), "title", "pk"),
     "title": ("title", "pk"),
     "-title": ("-title", "-pk"),
+    # Projected change 2024-34 in percent; roles without a projection last in both orders.
+    "-growth": (F(GROWTH).desc(nulls_last=True), "title", "pk"),
+    "growth": (F(GROWTH).asc(nulls_last=True), "title", "pk"),
+}
+# Sorts that read with_outlook()'s annotations.
+OUTLOOK_SORTS = {"-growth", "growth"}
+
+# The row of the role's official occupation in an OOH projections table. The import links a
+# row to the occupation with its SOC code, and SOC codes are unique among the rows, so the join
+# finds at most one row per role.
+_PROJECTION = "official_occupation__projections__"
+# with_outlook()'s annotations: name -> the projection's or its page's field.
+OUTLOOK_FIELDS = {
+    "outlook_soc_code": "soc_code",
+    "outlook_title": "title",
+    "outlook_order": "order",
+    "outlook_page_id": "page_id",
+    "outlook_employment_2024": "employment_2024",
+    "outlook_employment_2034": "employment_2034",
+    GROWTH: "change_percent",
+    "outlook_change_number": "change_number",
+    "outlook_median_pay_2024": "median_pay_2024",
+    "outlook_openings_per_year": "page__openings_per_year",
+    "outlook_phrase": "page__outlook_phrase",
+    "outlook_entry_education": "page__entry_education",
+    "outlook_work_experience": "page__work_experience",
+    "outlook_on_the_job_training": "page__on_the_job_training",
+    "outlook_page_url": "page__url",
+    "outlook_page_title": "page__title",
+    "outlook_last_modified": "page__last_modified",
+    "outlook_visited_on": "page__visited_on",
 }
 
 # How much each of a role's skills counts toward a skill match (/match/): an essential skill
@@ -129,8 +164,45 @@ class RoleQuerySet(VersionedQuerySet):
 
     def ordered_by(self, sort):
         """One of the list's sort keys (ORDERINGS; a KeyError for anything else); pay sorts read
-        `pay` (with_pay())."""
-        return self.order_by(*ORDERINGS[sort])
+        `pay` (with_pay()), growth sorts the outlook (with_outlook(), added here)."""
+        roles = self.with_outlook() if sort in OUTLOOK_SORTS else self
+        return roles.order_by(*ORDERINGS[sort])
+
+    def with_outlook(self):
+        """Each role's official occupation's OOH projection 2024-34 and its page's facts as
+        `outlook_*` annotations (OUTLOOK_FIELDS; all None for a role without one), and
+        `outlook_group`: the group's title when the page is a group's (its openings, phrase and
+        entry requirements are then the group's), else None. One LEFT JOIN to the row and its
+        page, and one subquery for the group's title: no query per role. Calling it again adds
+        nothing."""
+        if GROWTH in self.query.annotations:
+            return self
+        annotated = self.annotate(
+            **{name: F(_PROJECTION + field) for name, field in OUTLOOK_FIELDS.items()}
+        )
+        # Row 0 is the page's own: the group's on a group page, the occupation's otherwise.
+        group_row = HandbookProjection.objects.filter(page=OuterRef("outlook_page_id"), order=0)
+        return annotated.annotate(
+            outlook_group=Case(
+                When(outlook_order__gt=0, then=Subquery(group_row.values("title")[:1])),
+                default=None,
+            )
+        )
+
+    def education_in(self, values):
+        """Roles whose official occupation's OOH page gives one of `values` (as printed) as its
+        typical entry-level education."""
+        return self.with_outlook().filter(outlook_entry_education__in=list(values))
+
+    def having_skill(self, slug):
+        """Roles that need the guide's skill `slug`, or whose official occupation's OOH page
+        names the important quality `slug`: one subquery each, however many roles."""
+        RoleSkill = related_model(self, "role_skills")
+        named = PageQuality.objects.filter(quality__slug=slug)
+        return self.filter(
+            Q(pk__in=RoleSkill.objects.filter(skill__slug=slug).values("role_id"))
+            | Q(official_occupation__in=named.values("page__projections__occupation"))
+        )
 
     def with_official_median(self, area):
         """Each role's official (BLS) median in `area` as `bls_median` (None where BLS
@@ -212,8 +284,8 @@ class RoleQuerySet(VersionedQuerySet):
 
     def for_export(self):
         """What the CSV export and the API show of each role: `for_list()`'s records (each
-        skill's slug included)."""
-        return self.for_list()
+        skill's slug included) and the official outlook (with_outlook())."""
+        return self.for_list().with_outlook()
 
     def matching_skills(self, slugs):
         """Roles that need at least one of the skills `slugs`, best covered first: the guide's

@@ -7,6 +7,7 @@ this library only registers them.
 from django import template
 
 from careers import formatting
+from careers.official_outlook import stale_text
 from core.formatting import money, source_link
 
 register = template.Library()
@@ -21,3 +22,4 @@ register.simple_tag(formatting.citation, name="citation")
 register.simple_tag(formatting.stale_notice, name="stale_notice")
 register.simple_tag(source_link, name="source_link")
 register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")
+register.simple_tag(stale_text, name="outlook_stale_text")

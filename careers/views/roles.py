@@ -62,6 +62,8 @@ def active_filters(filterset):
         add(f"Career stage: {label('stage', data['stage'])}", "stage")
     if data.get("company"):
         add(f"Hiring: {label('company', data['company'])}", "company")
+    if data.get("education"):
+        add(f"Entry-level education (BLS): {label('education', data['education'])}", "education")
     return found
 
 

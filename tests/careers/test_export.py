@@ -108,12 +108,12 @@ def test_the_role_list_links_to_its_export_with_the_current_filters(client, arti
 def test_query_count_is_flat_from_the_article_to_a_thousand_more_roles(
     client, article_data, django_assert_num_queries
 ):
-    # Four choice lists of the filter form (no official area without an import), the roles,
-    # their skills and their salaries.
-    with django_assert_num_queries(7):
+    # Six choice lists of the filter form (no official area without an import), the roles
+    # (with the OOH projection joined), their skills and their salaries.
+    with django_assert_num_queries(9):
         small = rows(client.get(URL, {"sort": "title"}))
     call_command("generate_synthetic_roles", "1000", verbosity=0)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         large = rows(client.get(URL, {"sort": "title"}))
     assert len(large) == len(small) + 1000
 

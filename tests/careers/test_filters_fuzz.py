@@ -38,11 +38,14 @@ PARAMS = [
     "skill",
     "stage",
     "company",
+    "education",
     "sort",
     "page",
 ]
 ALLOWED = {200, 400, 404}
 KNOWN_SLUGS = [
+    "bachelors-degree",
+    "analytical-skills",
     "deep-learning",
     "python",
     "teamwork",
@@ -222,7 +225,7 @@ def test_pay_bounds_are_whole_dollars_in_range_or_a_form_error(client, site, par
     pay_min=st.none() | st.integers(0, 300_000),
     pay_max=st.none() | st.integers(0, 300_000),
     skills=st.lists(st.sampled_from(["deep-learning", "python", "teamwork", "programming"])),
-    sort=st.sampled_from(["", "pay", "-pay", "title", "-title"]),
+    sort=st.sampled_from(["", "pay", "-pay", "title", "-title", "growth", "-growth"]),
     q=st.sampled_from(["", "data", "learning", "synthetic engineer", "zzz"]),
 )
 def test_valid_filters_list_only_matching_roles_once_in_order(
@@ -250,6 +253,12 @@ def test_valid_filters_list_only_matching_roles_once_in_order(
     if key == "title":
         titles = [r.title for r in roles]
         assert titles == sorted(titles, reverse=descending)
+    elif key == "growth":
+        grown = [r.outlook_change_percent for r in roles if r.outlook_change_percent is not None]
+        assert grown == sorted(grown, reverse=descending)
+        # Roles without a projection come after every role with one.
+        firsts = [r.outlook_change_percent is None for r in roles]
+        assert firsts == sorted(firsts)
     else:
         paid = [r.median_pay for r in roles if r.median_pay is not None]
         assert paid == sorted(paid, reverse=descending)
@@ -347,6 +356,10 @@ def test_the_limit_itself_is_still_a_page(client, site):
         "skill=" + "a" * 10_000,
         "page=" + "9" * 5000,
         "sort=pay&sort=title&sort=nope",
+        "education=%00",
+        "education=" + "a" * 10_000,
+        "education=bachelors-degree&education=%E2%80%AE&sort=-growth",
+        "sort=-growth&skill=analytical-skills&skill=%00",
         "=&&=&=x&%%%",
         "basis=bls&area=%00",
         "basis=%00&area=CA",

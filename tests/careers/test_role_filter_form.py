@@ -93,7 +93,7 @@ def test_a_refused_sort_is_shown_at_the_sort_menu_and_linked_from_the_summary(cl
     page = parse(response)
     assert "#sort-menu" in page.links and "sort-menu" in page.ids
     menu = response.text.split('id="sort-menu"')[1].split("</nav>")[0]
-    assert "Sort by pay or by title." in menu
+    assert "Sort by pay, by title or by projected growth." in menu
 
 
 def test_a_chosen_sort_rides_along_when_the_filters_are_submitted(client):

@@ -124,7 +124,7 @@ def test_invalid_sort_is_a_form_error_and_lists_nothing(client, sort):
     assert response.status_code == 200
     assert "sort" in errors(response)
     assert slugs(response) == []
-    assert "Sort by pay or by title." in response.text
+    assert "Sort by pay, by title or by projected growth." in response.text
     assert "fix the filters" in response.text
 
 

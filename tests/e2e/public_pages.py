@@ -10,6 +10,11 @@ PUBLIC_PAGES = [
     ),
     ("role-list-form-errors", "/careers/?pay_min=lots&pay_max=-5&sort=bogus"),
     ("role-list-official", "/careers/?basis=bls&area=DC&sort=-pay"),
+    # Sorted by BLS's projected growth, by entry education and a BLS quality (issue 18).
+    (
+        "role-list-outlook",
+        "/careers/?sort=-growth&education=bachelors-degree&skill=analytical-skills",
+    ),
     ("role", "/careers/machine-learning-engineer/"),
     ("role-no-pay", "/careers/head-of-ai/"),
     # A role whose official occupation is on a group's OOH page (issue 18).
