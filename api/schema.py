@@ -1,6 +1,6 @@
 """OpenAPI for RoleFilter's parameters: the types drf-spectacular cannot infer from the model.
 
-Pay bounds are text (they accept "$150,000"), the area a code, and skill, stage and company
+Pay bounds are text (they accept "$150,000"), the area a code, and skill, stage, company and education
 slugs whose choices are read per request: all strings. Without these hints the schema would
 still say string, with a warning that `manage.py check --deploy` treats as a failure.
 """
@@ -11,7 +11,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.drainage import set_override
 from drf_spectacular.types import OpenApiTypes
 
-STRING_PARAMETERS = {"pay_min", "pay_max", "area", "skill", "stage", "company"}
+STRING_PARAMETERS = {"pay_min", "pay_max", "area", "skill", "stage", "company", "education"}
 
 
 class RoleFilterExtension(DjangoFilterExtension):
