@@ -7,27 +7,19 @@ command-line flags override it, and each value below can be changed through the 
 import multiprocessing
 import os
 
-
-def _seconds(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit():
-        raise SystemExit(f"careerguide: {name} must be a whole number of seconds, not {value!r}.")
-    return int(value)
-
+from careerguide.env import whole_number
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers, one request each: the database waits they make are bounded by the app
 # (careerguide/database.py), so a worker is never held for long by a database in trouble.
-workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * multiprocessing.cpu_count() + 1)
+workers = whole_number("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 # A worker silent this long is killed and replaced. Far above the database limits (a few seconds
 # per wait), so it only ever ends a request stuck outside them.
-timeout = _seconds("GUNICORN_TIMEOUT", 30)
+timeout = whole_number("GUNICORN_TIMEOUT", 30)
 # On a restart or SIGTERM, requests under way get this long to finish.
-graceful_timeout = _seconds("GUNICORN_GRACEFUL_TIMEOUT", 20)
+graceful_timeout = whole_number("GUNICORN_GRACEFUL_TIMEOUT", 20)
 # Idle keep-alive connections from the proxy in front are closed after this.
-keepalive = _seconds("GUNICORN_KEEPALIVE", 5)
+keepalive = whole_number("GUNICORN_KEEPALIVE", 5)
 
 # Only a proxy at these addresses is believed about the scheme (X-Forwarded-Proto, which Django
 # reads too: SECURE_PROXY_SSL_HEADER); loopback unless told otherwise.

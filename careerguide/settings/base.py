@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 
 from careerguide.database import connection_options
+from careerguide.env import whole_number
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -116,26 +117,17 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def _whole_number(name, default):
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit():
-        raise SystemExit(f"careerguide: {name} must be a whole number of seconds, not {value!r}.")
-    return int(value)
-
-
 # --- How long a request waits for the database (careerguide/database.py; docs/deployment.md) ---
 # On where the site serves requests (gunicorn, runserver, the tests); manage.py turns them off
 # for every other command, so migrate and the importers may run as long as they need.
 DATABASE_LIMITS = os.environ.get("DJANGO_DATABASE_LIMITS", "").strip().lower() != "off"
 # Seconds to open a connection, and the server's limit on one query: over it, the 503 page.
-DATABASE_CONNECT_TIMEOUT = _whole_number("DJANGO_DB_CONNECT_TIMEOUT", 3)
-DATABASE_STATEMENT_TIMEOUT = _whole_number("DJANGO_DB_STATEMENT_TIMEOUT", 4)
+DATABASE_CONNECT_TIMEOUT = whole_number("DJANGO_DB_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT = whole_number("DJANGO_DB_STATEMENT_TIMEOUT", 4)
 # The app's own limit on any one wait for a PostgreSQL answer: a server that has gone silent.
 # Longer than the statement timeout, so a slow query is stopped by the server (which keeps the
 # connection) before this closes the connection.
-DATABASE_CALL_DEADLINE = _whole_number("DJANGO_DB_CALL_DEADLINE", 5)
+DATABASE_CALL_DEADLINE = whole_number("DJANGO_DB_CALL_DEADLINE", 5)
 # /healthz: every wait of the check together, shorter than any of the above, so a load
 # balancer hears of a silent database before the pages' own limits run out.
 HEALTHZ_DEADLINE = 2
@@ -189,10 +181,10 @@ else:
     }
 # Seconds a page stays cached; 0 turns the page cache off. Off in development, so every
 # change shows at once; prod.py turns it on.
-PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
+PAGE_CACHE_SECONDS = whole_number("DJANGO_PAGE_CACHE_SECONDS", 0)
 # s-maxage for a CDN in front: 0 makes it revalidate every request (the ETag makes that cheap),
 # so edits show at once through it too.
-PAGE_CACHE_CDN_SECONDS = _whole_number("DJANGO_CDN_MAX_AGE", 0)
+PAGE_CACHE_CDN_SECONDS = whole_number("DJANGO_CDN_MAX_AGE", 0)
 # Every model of these apps is content: saving one makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = ["core", "careers", "official", "faq"]
 # Never looked up (their views send never_cache anyway, so they are never stored either).

@@ -8,8 +8,9 @@ SECURE_SSL_REDIRECT).
 
 import os
 
+from careerguide.env import whole_number
+
 from .base import *  # noqa: F403
-from .base import _whole_number
 
 
 def _require(name: str) -> str:
@@ -41,7 +42,7 @@ DEBUG = False
 CAREERGUIDE_PRODUCTION = True
 
 # Pages are cached for ten minutes unless DJANGO_PAGE_CACHE_SECONDS says otherwise (0: off).
-PAGE_CACHE_SECONDS = _whole_number("DJANGO_PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_SECONDS = whole_number("DJANGO_PAGE_CACHE_SECONDS", 600)
 
 STORAGES = {
     **STORAGES,  # noqa: F405
