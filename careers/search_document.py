@@ -48,7 +48,8 @@ class JoinedLines(Aggregate):
         # In a set order, so that computing a role's document again gives the same text (a save
         # that changes nothing writes nothing new); the expression is a column, with no params.
         order, params = compiler.compile(self.get_source_expressions()[0])
-        assert not params
+        if params:  # a column has none; anything else would need them placed twice
+            raise ValueError("JoinedLines orders by a column only")
         template = f"%(function)s(%(distinct)s%(expressions)s ORDER BY {order})"
         return self.as_sql(compiler, connection, template=template, **extra_context)
 
