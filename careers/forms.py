@@ -3,12 +3,15 @@
 Both validate every value before it reaches the ORM; bad input is a form error, never a 500.
 """
 
+import re
+
 from django import forms
 from django.core.validators import validate_slug
 
 from core.forms import FILTER_FORM_RENDERER
 from core.text import shown
 from core.widgets import CheckboxList
+from official.forms import PayPageForm
 from official.models import Quality
 
 from .filters import QUERY_MAX_LENGTH, SlugMultipleChoiceField, read_skills
@@ -20,6 +23,33 @@ SLUG_MAX_LENGTH = 100
 # Roles offered to add for a search: enough to pick from, never the whole catalogue.
 FIND_LIMIT = 10
 QUALITY_GROUP = "Important qualities (U.S. Bureau of Labor Statistics)"
+# A SOC code as people write it: 15-1252.
+SOC_CODE = re.compile(r"[0-9]{2}-[0-9]{4}", re.ASCII)
+
+
+class SocCodeField(forms.CharField):
+    """A SOC code (15-1252); which occupations a role offers is the view's to check."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        # Length before the pattern, so a megabyte is never matched.
+        text = str(value).strip() if value is not None else ""
+        if text and (len(text) > 7 or not SOC_CODE.fullmatch(text)):
+            raise forms.ValidationError(
+                "“%(value)s” is not a SOC code: write two digits, a hyphen and four digits, "
+                "for example 15-1252.",
+                code="invalid",
+                params={"value": shown(text)},
+            )
+        return text
+
+
+class RolePayForm(PayPageForm):
+    """/careers/<slug>/pay/'s parameters: the pay page's, and `occupation`, which of the role's
+    occupations to show (its official one by default, or one of its alternatives)."""
+
+    occupation = SocCodeField(label="Occupation", required=False)
 
 
 class MatchForm(forms.Form):

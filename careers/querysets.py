@@ -38,6 +38,9 @@ PAY = "pay"
 # True where `pay` is only a lower bound (a top-coded official median: "$239,200 or more").
 PAY_OPEN_ENDED = "pay_open_ended"
 OFFICIAL_MEDIAN = "bls_median"
+# How many published roles show the same official figure (share the role's official
+# occupation), the role included; None for a role without one (RoleQuerySet.with_shared_official).
+OFFICIAL_SHARING = "official_roles_sharing"
 
 # The role's official occupation's OOH projection (RoleQuerySet.with_outlook()): the growth
 # sorts read this annotation.
@@ -229,6 +232,49 @@ class RoleQuerySet(VersionedQuerySet):
         for all the roles, none when no role has an official occupation."""
         return self.select_related("official_occupation").prefetch_related(national_estimates())
 
+    def with_shared_official(self):
+        """Each role's `official_roles_sharing`: the published roles mapped to its official
+        occupation, itself included (None without one). One subquery, no query per role."""
+        sharing = (
+            self.model.objects.published()
+            .filter(official_occupation=OuterRef("official_occupation"))
+            .order_by()
+            .values("official_occupation")
+            .annotate(roles=Count("pk"))
+            .values("roles")
+        )
+        return self.annotate(**{OFFICIAL_SHARING: Subquery(sharing[:1])})
+
+    def with_alternatives(self, national=False):
+        """Each role's alternative official occupations, in order, as `role.alternatives`
+        (RoleOccupation rows with their occupation, and `handbook_url`, `handbook_title`: the
+        BLS Occupational Outlook Handbook page that describes it, or None); with `national`, each occupation's
+        national BLS estimate, cited, as `alternative.national_estimate`. One query for all
+        the roles, and one more for the estimates."""
+        alternatives = related_model(self, "alternative_occupations")
+        # BLS's page describing the occupation (its "What they do"), where one is imported.
+        page = HandbookProjection.objects.filter(soc_code=OuterRef("occupation__soc_code"))
+        page = page.order_by("-order").values("page__url", "page__title")[:1]
+        lookups = [
+            Prefetch(
+                "alternative_occupations",
+                queryset=alternatives.objects.select_related("occupation").annotate(
+                    handbook_url=Subquery(page.values("page__url")),
+                    handbook_title=Subquery(page.values("page__title")),
+                ),
+                to_attr="alternatives",
+            )
+        ]
+        if national:
+            lookups.append(
+                Prefetch(
+                    "alternatives__occupation__estimates",
+                    queryset=WageEstimate.objects.cited().filter(area__kind=AreaKind.NATIONAL),
+                    to_attr="national_estimates",
+                )
+            )
+        return self.prefetch_related(*lookups)
+
     def with_salary_records(self):
         """Every pay record of each role with its source, newest first, as
         `role.salary_records`: what `role.median_salary` and `role.range_salary` pick from."""
@@ -270,6 +316,7 @@ class RoleQuerySet(VersionedQuerySet):
                 ),
             )
             .with_salary_records()
+            .with_shared_official()
         )
 
     # What an editor still has to fill in (the admin's to-do page and role filters).
@@ -348,6 +395,7 @@ class RoleQuerySet(VersionedQuerySet):
         return (
             self.select_related("stage")
             .with_salary_records()
+            .with_shared_official()
             .prefetch_related(
                 Prefetch(
                     "role_skills",

@@ -9,7 +9,7 @@ from .official_outlook import role_outlook
 
 def role_page(slug):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
-    there is no such published role. Eleven queries, however many roles, skills or salaries.
+    there is no such published role. Thirteen queries, however many roles, skills or salaries.
 
     One page of one role: the role comes with its pay records and national estimate by the
     same recipes as every other page (`role.median_salary`, `role.national_estimate`); each
@@ -21,10 +21,13 @@ def role_page(slug):
         published.select_related("stage", "description_source")
         .with_national_estimate()
         .with_salary_records()
+        .with_shared_official()
+        .with_alternatives(national=True)
         .get(slug=slug)
     )
     skills = list(role.role_skills.select_related("skill__source"))
     technical = [link for link in skills if link.skill.kind == SkillKind.TECHNICAL]
+    others = alternatives(role)
     next_roles = list(
         published.filter(previous_roles=role).with_cited_median().order_by("title", "pk")
     )
@@ -44,7 +47,11 @@ def role_page(slug):
         ),
         "salaries": role.salary_records,
         "median_salary": role.median_salary,
-        **official_pay(role),
+        **official_pay(role, others),
+        "alternatives": others,
+        "alternatives_release": next(
+            (other.national_estimate.release for other in others if other.national_estimate), None
+        ),
         **role_outlook(role),
         "next_roles": next_roles,
         "previous_roles": list(
@@ -59,21 +66,29 @@ def role_page(slug):
     }
 
 
-def official_pay(role):
+def official_pay(role, others=()):
     """The role's official occupation's national estimate, its chart beside the guide's median
-    and the footnotes it uses (no query: the estimate comes with the role)."""
+    and the footnotes it and the alternatives' estimates (`others`) use; no query but the
+    footnotes' (the estimates come with the role)."""
     estimate = role.national_estimate
+    estimates = [estimate, *(other.national_estimate for other in others)]
+    codes = [e.figure(name)[1] for e in estimates if e is not None for name in FIGURES]
     if role.official_occupation_id is None:
-        return {"official_estimate": None}
+        return {"official_estimate": None, "official_footnotes": official_footnotes(codes)}
     guide_salary = role.median_salary
     guide_median = guide_salary.median if guide_salary else None
-    footnotes = [estimate.figure(name)[1] for name in FIGURES] if estimate else []
     return {
         "official_estimate": estimate,
         "official_chart": range_chart(estimate, guide_median),
         "guide_salary": guide_salary,
-        "official_footnotes": official_footnotes(footnotes),
+        "official_footnotes": official_footnotes(codes),
     }
+
+
+def alternatives(role):
+    """The role's alternative occupations (RoleQuerySet.with_alternatives()), its own official
+    occupation left out should an editor have listed it too."""
+    return [alt for alt in role.alternatives if alt.occupation_id != role.official_occupation_id]
 
 
 def official_release():

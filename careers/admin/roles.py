@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from careers.models import Role, RoleSkill
+from careers.models import MAX_ALTERNATIVES, Role, RoleOccupation, RoleSkill
 from core.admin import ContentAdmin, EditorFormMixin, LabelledInlineMixin
 from core.formatting import money
 
@@ -21,6 +21,26 @@ class RoleSkillInline(LabelledInlineMixin, EditorFormMixin, admin.TabularInline)
     def get_queryset(self, request):
         # Each row's heading names its role and skill: read them with the rows.
         return super().get_queryset(request).select_related("role", "skill")
+
+
+class AlternativeOccupationInline(LabelledInlineMixin, EditorFormMixin, admin.TabularInline):
+    """Up to MAX_ALTERNATIVES other occupations close to the role, each linking to its pay."""
+
+    model = RoleOccupation
+    extra = 0
+    max_num = MAX_ALTERNATIVES
+    autocomplete_fields = ["occupation"]
+    fields = ["occupation", "order", "reason"]
+    verbose_name = "alternative occupation"
+    verbose_name_plural = f"alternative official occupations (at most {MAX_ALTERNATIVES})"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("role", "occupation")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Refuse a fourth row sent anyway (the page offers no more than three).
+        kwargs.setdefault("validate_max", True)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class MissingFilter(admin.SimpleListFilter):
@@ -64,12 +84,18 @@ class RoleAdmin(ContentAdmin):
     ]
     readonly_fields = ["is_synthetic"]
     ordering = ["title"]
-    inlines = [SalaryInline, RoleSkillInline]
+    inlines = [SalaryInline, RoleSkillInline, AlternativeOccupationInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "stage"]}),
         ("Description", {"fields": ["summary", "description", "description_source"]}),
         ("Career path", {"fields": ["next_roles", "hiring_companies"]}),
-        ("Official pay (BLS)", {"fields": ["official_occupation", "official_match"]}),
+        (
+            "Official pay (BLS)",
+            {
+                "description": "Alternative occupations are listed below the skills.",
+                "fields": ["official_occupation", "official_match", "official_reason"],
+            },
+        ),
         ("On the site", {"fields": ["is_published", "is_synthetic"]}),
     ]
 

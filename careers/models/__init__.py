@@ -2,7 +2,7 @@ from core.models import Source
 
 from .base import AsOfPrecision
 from .content import Application, Duty, EducationStep, OutlookStatistic, Quote, QuoteTopic
-from .roles import Importance, OfficialMatch, Role, RoleSkill
+from .roles import MAX_ALTERNATIVES, Importance, OfficialMatch, Role, RoleOccupation, RoleSkill
 from .salaries import Salary
 from .taxonomy import CareerStage, Company, Skill, SkillKind
 
@@ -14,11 +14,13 @@ __all__ = [
     "Duty",
     "EducationStep",
     "Importance",
+    "MAX_ALTERNATIVES",
     "OfficialMatch",
     "OutlookStatistic",
     "Quote",
     "QuoteTopic",
     "Role",
+    "RoleOccupation",
     "RoleSkill",
     "Salary",
     "Skill",

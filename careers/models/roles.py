@@ -85,6 +85,14 @@ class Role(Versioned, SluggedModel):
         help_text="Exact: the occupation is this role. Closest: the nearest official occupation, "
         "not the same job. Required when an official occupation is chosen.",
     )
+    official_reason = models.TextField(
+        "why this occupation",
+        blank=True,
+        help_text="Shown to visitors as “Why this occupation?”: a sentence or two, in your own "
+        "words, on why this occupation fits the role as the guide describes it (quote at most a "
+        "short phrase of the guide or of BLS's definition). With no official occupation, say why "
+        "none of the alternatives is chosen.",
+    )
     is_published = models.BooleanField(
         "published", default=True, help_text="Untick to hide the role from the public site."
     )
@@ -156,6 +164,73 @@ class Role(Versioned, SluggedModel):
         if occupation is None:
             return None
         return next(iter(occupation.national_estimates), None)
+
+
+# An editor lists at most this many alternatives per role (the admin's inline refuses more): a
+# visitor compares them at a glance.
+MAX_ALTERNATIVES = 3
+
+
+class RoleOccupationManager(models.Manager.from_queryset(VersionedQuerySet)):
+    def get_by_natural_key(self, role_slug, soc_code):
+        return self.get(role__slug=role_slug, occupation__soc_code=soc_code)
+
+
+class RoleOccupation(Versioned):
+    """An alternative official occupation for a role: close to it too, but not the one whose
+    pay is shown beside the guide's (or, for a role with none, a candidate)."""
+
+    history = content_history()
+
+    role = models.ForeignKey(
+        "careers.Role", on_delete=models.CASCADE, related_name="alternative_occupations"
+    )
+    occupation = models.ForeignKey(
+        "official.Occupation", on_delete=models.PROTECT, related_name="alternative_for"
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Alternatives are listed from the lowest number up."
+    )
+    reason = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional, one line: why it is close, or why it is not chosen.",
+    )
+
+    objects = RoleOccupationManager()
+
+    class Meta:
+        verbose_name = "alternative occupation"
+        ordering = ["order", "occupation__soc_code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "occupation"],
+                name="roleoccupation_unique_role_occupation",
+                violation_error_message="This occupation is already an alternative for this role.",
+            ),
+        ]
+
+    def __str__(self):
+        occupation, role = related_label(self, "occupation"), related_label(self, "role")
+        return f"{occupation}: alternative for {role}"
+
+    def clean(self):
+        if not (self.role_id and self.occupation_id):
+            return
+        if self.role.official_occupation_id == self.occupation_id:
+            raise ValidationError(
+                {"occupation": "This is the role's own official occupation, not an alternative."}
+            )
+
+    def natural_key(self):
+        return (self.role.slug, self.occupation.soc_code)
+
+    natural_key.dependencies = ["careers.role", "official.occupation"]
+
+    @property
+    def national_estimate(self):
+        """The occupation's national BLS estimate, from Role.alternatives() (no query)."""
+        return next(iter(self.occupation.national_estimates), None)
 
 
 class Importance(models.IntegerChoices):

@@ -1,6 +1,8 @@
 """Official pay by location: the areas page the role list links to, and one role's page of its
 occupation's BLS estimates by state and metro area (the figures come from official/selectors.py)."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import InvalidPage
 from django.http import Http404, QueryDict
 from django.views.generic import TemplateView
@@ -9,11 +11,11 @@ from django_filters.views import FilterView
 from core.querystrings import form_query
 from core.text import printable_or_empty
 from official.filters import AreaFinder
-from official.forms import PayPageForm
 from official.models import Area
 from official.selectors import occupation_pay_page
 
 from ..filters import RoleFilter
+from ..forms import RolePayForm
 from ..models import Role
 
 # The role list's own parameters that the areas page carries back to it.
@@ -60,27 +62,75 @@ class AreaPickerView(FilterView):
 
 class RolePayView(TemplateView):
     """/careers/<slug>/pay/: BLS estimates of the role's official occupation by state and metro
-    area; 404 for a role that is not published and for a page of areas that does not exist."""
+    area, or with `occupation=<SOC code>` of one of its alternatives; 404 for a role that is not
+    published, for a page of areas that does not exist and for an occupation the role does not
+    offer (400 for one that is not a SOC code), each page saying which occupations it offers."""
 
     template_name = "careers/role_pay.html"
-    query_parameters = (PayPageForm,)  # what the page cache keys it by
+    unknown_template_name = "careers/role_pay_unknown_occupation.html"
+    query_parameters = (RolePayForm,)  # what the page cache keys it by
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = PayPageForm(self.request.GET)
+    def get(self, request, *args, **kwargs):
         try:
             role = (
                 Role.objects.published()
                 .select_related("official_occupation")
+                .with_alternatives()
                 .get(slug=kwargs["slug"])
             )
         except Role.DoesNotExist:
             raise Http404("No such role.") from None
-        context["role"] = role
-        if role.official_occupation is not None:
+        form = RolePayForm(request.GET)
+        offered = role_occupations(role)
+        asked = form.value("occupation")
+        if "occupation" in form.errors or (asked and asked not in offered):
+            status = 400 if "occupation" in form.errors else 404
+            context = {
+                "role": role,
+                "offered": offered.values(),
+                "asked": form.data.get("occupation", ""),
+                "error": form.errors.get("occupation"),
+            }
+            return self.response_class(
+                request,
+                self.unknown_template_name,
+                context,
+                status=status,
+                using=self.template_engine,
+            )
+        chosen = offered.get(asked) if asked else None
+        if chosen is None and role.official_occupation is not None:
+            chosen = offered[role.official_occupation.soc_code]
+        context = self.get_context_data(role=role, form=form, offered=offered.values())
+        context["chosen"] = chosen
+        if chosen is not None:
             try:
-                context.update(occupation_pay_page(role.official_occupation, form))
+                context.update(occupation_pay_page(chosen.occupation, form))
             except InvalidPage:
                 raise Http404("No such page of areas.") from None
-        context["form"] = form
-        return context
+        return self.render_to_response(context)
+
+
+@dataclass(frozen=True)
+class OfferedOccupation:
+    """One occupation a role's pay page shows: the role's own (`official`) or an alternative."""
+
+    occupation: object
+    official: bool
+    reason: str = ""
+
+
+def role_occupations(role):
+    """{SOC code: OfferedOccupation} of `role` (read with_alternatives()): its official
+    occupation first, then its alternatives in order."""
+    offered = {}
+    if role.official_occupation is not None:
+        offered[role.official_occupation.soc_code] = OfferedOccupation(
+            role.official_occupation, official=True
+        )
+    for alternative in role.alternatives:
+        offered.setdefault(
+            alternative.occupation.soc_code,
+            OfferedOccupation(alternative.occupation, official=False, reason=alternative.reason),
+        )
+    return offered

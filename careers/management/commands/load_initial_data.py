@@ -24,6 +24,7 @@ FIXTURE_FILES = (
     "official_occupations.json",
     "roles.json",
     "role_skills.json",
+    "role_occupations.json",
     "salaries.json",
     "duties.json",
     "education_steps.json",
