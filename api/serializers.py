@@ -282,6 +282,13 @@ class RoleSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="Null when no official occupation is matched or loaded.",
     )
+    official_roles_sharing = serializers.IntegerField(
+        allow_null=True,
+        read_only=True,
+        help_text="How many published roles, this one included, are mapped to the same official "
+        "occupation and so show the same official figures (2 or more: the figures do not tell "
+        "them apart). Null when no official occupation is matched.",
+    )
     official_outlook = ListedOutlookSerializer(
         source="*",
         allow_null=True,
@@ -301,6 +308,7 @@ class RoleSerializer(serializers.ModelSerializer):
             "pay_range",
             "skills",
             "official_median",
+            "official_roles_sharing",
             "official_outlook",
         ]
 

@@ -38,6 +38,9 @@ COLUMNS = [
     "bls_median_text",
     "bls_source",
     "bls_as_of",
+    # Published roles (this one included) mapped to the same official occupation, so showing
+    # the same official figure; empty without one.
+    "official_roles_sharing",
     # BLS Occupational Outlook Handbook, 2024-34: the official occupation's projection and its
     # page's way in (the group's, named in outlook_group, on a group page).
     "outlook_span",
@@ -77,6 +80,14 @@ def official_cells(role, area, release):
         f"{release.source}, {release.name} estimates",
         release.as_of_display,
     ]
+
+
+def sharing_cell(role, area, release):
+    """How many published roles show this role's official figure (RoleQuerySet.
+    with_shared_official()); empty where no official figure is shown."""
+    if area is None or release is None or role.official_occupation_id is None:
+        return ""
+    return role.official_roles_sharing
 
 
 def outlook_cells(role):
@@ -154,5 +165,6 @@ def role_row(role, base_url="", area=None, release=None):
         row += [NO_DATA, NO_DATA, "", "", "", ""]
     row.append(skill_text(role.listed_skills))
     row += official_cells(role, area, release)
+    row.append(sharing_cell(role, area, release))
     row += outlook_cells(role)
     return row

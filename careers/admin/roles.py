@@ -127,3 +127,14 @@ class RoleSkillAdmin(ContentAdmin):
     search_fields = ["role__title", "skill__name"]
     autocomplete_fields = ["role", "skill"]
     ordering = ["role__title", "importance", "skill__name"]
+
+
+@admin.register(RoleOccupation)
+class RoleOccupationAdmin(ContentAdmin):
+    """Each alternative on a page of its own too, for its history and revert."""
+
+    list_display = ["role", "occupation", "order", "reason"]
+    list_select_related = ["role", "occupation"]
+    search_fields = ["role__title", "occupation__title", "occupation__soc_code"]
+    autocomplete_fields = ["role", "occupation"]
+    ordering = ["role__title", "order"]

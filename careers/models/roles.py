@@ -166,8 +166,8 @@ class Role(Versioned, SluggedModel):
         return next(iter(occupation.national_estimates), None)
 
 
-# An editor lists at most this many alternatives per role (the admin's inline refuses more): a
-# visitor compares them at a glance.
+# An editor lists at most this many alternatives per role (the role page's inline and the model's
+# clean() refuse more): a visitor compares them at a glance.
 MAX_ALTERNATIVES = 3
 
 
@@ -220,6 +220,13 @@ class RoleOccupation(Versioned):
         if self.role.official_occupation_id == self.occupation_id:
             raise ValidationError(
                 {"occupation": "This is the role's own official occupation, not an alternative."}
+            )
+        if self._state.adding and (
+            RoleOccupation.objects.filter(role_id=self.role_id).count() >= MAX_ALTERNATIVES
+        ):
+            raise ValidationError(
+                f"A role has at most {MAX_ALTERNATIVES} alternative occupations: remove one "
+                "and save before adding another."
             )
 
     def natural_key(self):

@@ -314,8 +314,8 @@ def test_import_oews_shows_new_official_figures_at_once(site, tmp_path):
     call_command("import_oews", str(write_release(tmp_path / "a")), verbosity=0)
     official_list = ROLE_LIST + "?basis=bls&area=CA"
     warm(ROLE_PAGE, official_list)
-    cells = default_cells() | {"OEUN0000000000000151221": figures(median="133333")}
-    cells["OEUS0600000000000151221"] = figures(median="144444")
+    cells = default_cells() | {"OEUN0000000000000151252": figures(median="133333")}
+    cells["OEUS0600000000000151252"] = figures(median="144444")
     call_command("import_oews", str(write_release(tmp_path / "b", cells=cells)), verbosity=0)
     assert "$133,333" in fresh(ROLE_PAGE)
     assert "$144,444" in fresh(official_list)

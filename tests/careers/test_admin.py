@@ -362,6 +362,8 @@ class TestBadEditsExplainThemselves:
                 "salaries-INITIAL_FORMS": "0",
                 "role_skills-TOTAL_FORMS": "0",
                 "role_skills-INITIAL_FORMS": "0",
+                "alternative_occupations-TOTAL_FORMS": "0",
+                "alternative_occupations-INITIAL_FORMS": "0",
             },
         )
         self.assert_refused(response, "This web address (slug) is already used by another Role.")

@@ -45,6 +45,8 @@ def role_form(role, **changes):
         "salaries-INITIAL_FORMS": "0",
         "role_skills-TOTAL_FORMS": "0",
         "role_skills-INITIAL_FORMS": "0",
+        "alternative_occupations-TOTAL_FORMS": "0",
+        "alternative_occupations-INITIAL_FORMS": "0",
         # The version the page was opened at (core/stale_forms.py).
         "opened_version": role.version,
     }

@@ -11,11 +11,16 @@ URL = reverse("careers:role_list")
 # The small release (oews_file.py): every occupation earns a 120,000 median everywhere, except
 # Data Scientists: 160,000 in California, not released in DC; and Puerto Rico publishes no
 # Software Developers. The article maps Data Scientist, Data Analyst, Junior Data Scientist and
-# BI Developer to 15-2051; Software Developer and Software Engineer to 15-1252; Head of AI to
-# 11-3021; five research and ML roles to 15-1221; Software Programmer to 15-1251 (absent from
-# the small release); Computer Engineer to nothing.
+# BI Developer to 15-2051; Software Developer, Software Engineer and both Machine Learning
+# Engineers to 15-1252; Head of AI to 11-3021; three research roles to 15-1221; Software
+# Programmer to 15-1251 (absent from the small release); Computer Engineer to nothing.
 DATA_SCIENCE = {"bi-developer", "data-analyst", "data-scientist", "junior-data-scientist"}
-SOFTWARE = {"software-developer", "software-engineer"}
+SOFTWARE = {
+    "software-developer",
+    "software-engineer",
+    "machine-learning-engineer",
+    "senior-machine-learning-engineer",
+}
 
 pytestmark = pytest.mark.usefixtures("official_data")
 

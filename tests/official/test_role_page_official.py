@@ -25,10 +25,7 @@ def panel(html):
 
 def test_the_panel_names_the_match_and_cites_the_release(client):
     text = panel(page(client, "machine-learning-engineer"))
-    assert (
-        "Closest official occupation:</strong> Computer and Information Research Scientists, "
-        "SOC 15-1221" in text
-    )
+    assert "Closest official occupation:</strong> Software Developers, SOC 15-1252" in text
     assert "not the same job" in text
     assert "U.S. Bureau of Labor Statistics" in text
     assert "estimates as of May 2025, published 15 May 2026" in text
@@ -94,7 +91,7 @@ def test_a_withheld_figure_is_said_in_words_not_zero(client):
 
 def test_a_role_without_an_official_occupation_says_so(client):
     text = panel(page(client, "computer-engineer"))
-    assert "No official occupation matches this role closely enough" in text
+    assert "No official occupation is chosen for this role" in text
     assert "<svg" not in text
 
 
