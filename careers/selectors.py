@@ -1,7 +1,8 @@
 """Reads that span several models: a role's page."""
 
 from official.charts import range_chart
-from official.models import FIGURES, Footnote, Release
+from official.footnotes import RSE_EXPLAINED
+from official.models import FIGURES, RSE_FIGURES, Footnote, Release
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
 from .official_outlook import role_outlook
@@ -67,7 +68,11 @@ def official_pay(role):
         return {"official_estimate": None}
     guide_salary = role.median_salary
     guide_median = guide_salary.median if guide_salary else None
-    footnotes = [estimate.figure(name)[1] for name in FIGURES] if estimate else []
+    footnotes = (
+        [*(estimate.figure(name)[1] for name in (*FIGURES, *RSE_FIGURES)), RSE_EXPLAINED]
+        if estimate
+        else []
+    )
     return {
         "official_estimate": estimate,
         "official_chart": range_chart(estimate, guide_median),
