@@ -63,8 +63,13 @@ def default_cells():
             national = {"per_1000": None, "quotient": None} if kind == "N" else {}
             cells[f"OEU{kind}{area}000000{occupation}"] = figures(**national)
     cells["OEUS0600000000000152051"] = figures(
-        employment="39310", median="160000", p90="-", f15="5", employment_rse="1.9",
-        per_1000="1.037", quotient="2.27",
+        employment="39310",
+        median="160000",
+        p90="-",
+        f15="5",
+        employment_rse="1.9",
+        per_1000="1.037",
+        quotient="2.27",
     )
     cells["OEUM0041860000000152051"] = figures(employment="12500", quotient="2.54")
     cells["OEUS1100000000000152051"] = figures(median="-", f13="8", mean_rse="0.0")

@@ -73,7 +73,14 @@ CELLS = {
         21000, *[NOT_RELEASED] * 6, rse=("9.2", NOT_RELEASED), where=("1.625", "0.99")
     ),
     key(SAN_FRANCISCO): figures(
-        12000, 190000, 98000, 130000, 175000, 215000, TOP_CODED, rse=("12.6", "3.5"),
+        12000,
+        190000,
+        98000,
+        130000,
+        175000,
+        215000,
+        TOP_CODED,
+        rse=("12.6", "3.5"),
         where=("4.248", "2.54"),
     ),
     key(NATIONAL, "151221"): figures(
@@ -81,7 +88,14 @@ CELLS = {
     ),
     # Software Developers in California: four percentiles BLS publishes as one figure.
     key(CALIFORNIA, "151252"): figures(
-        8440, 133580, 62350, 131650, 131650, 131650, 131650, rse=("4.8", "6.2"),
+        8440,
+        133580,
+        62350,
+        131650,
+        131650,
+        131650,
+        131650,
+        rse=("4.8", "6.2"),
         where=("0.464", "1.94"),
     ),
 }
