@@ -3,6 +3,7 @@
 from official.charts import range_chart
 from official.footnotes import RSE_EXPLAINED
 from official.models import FIGURES, RSE_FIGURES, Footnote, Release
+from official.selectors import where_the_jobs_are
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
 from .official_outlook import role_outlook
@@ -46,6 +47,7 @@ def role_page(slug):
         "salaries": role.salary_records,
         "median_salary": role.median_salary,
         **official_pay(role),
+        **where_the_jobs_are(role.official_occupation),
         **role_outlook(role),
         "next_roles": next_roles,
         "previous_roles": list(

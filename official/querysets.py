@@ -76,6 +76,15 @@ class WageEstimateQuerySet(models.QuerySet):
         """With the area and the release's source, for pages that cite each figure."""
         return self.select_related("area", "release__source")
 
+    def most_jobs(self, occupation, kind):
+        """The occupation's estimates in areas of one kind (states, metro areas) with the most
+        jobs first (employment BLS released; ties by the area's name)."""
+        return (
+            self.cited()
+            .filter(occupation=occupation, area__kind=kind, employment__isnull=False)
+            .order_by("-employment", "area__name", "pk")
+        )
+
 
 class HandbookProjectionQuerySet(models.QuerySet):
     def cited(self):

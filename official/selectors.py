@@ -8,10 +8,12 @@ from core.querystrings import form_query
 from .footnotes import RSE_EXPLAINED
 from .formatting import figure_text
 from .forms import COLUMN_FIELDS, COLUMNS, DEFAULT_SORT
-from .models import IMPORTED_FIGURES, Area, AreaKind, Footnote, Release
+from .models import IMPORTED_FIGURES, Area, AreaKind, Footnote, Release, WageEstimate
 from .tile_map import DEFAULT_MAP, MAP_MODES, tile_map
 
 METROS_PER_PAGE = 25
+# How many states and how many metro areas a role page names as having the most jobs.
+MOST_JOBS = 5
 # The tables' figure columns, in the order of their headings.
 FIGURE_COLUMNS = [COLUMN_FIELDS.get(key, key) for key, _ in COLUMNS if key != "name"]
 # The columns that carry a relative standard error beside their figure.
@@ -172,4 +174,16 @@ def occupation_pay_page(occupation, form):
         "page_obj": page,
         "paginator": paginator,
         "footnotes": list(Footnote.objects.filter(code__in=footnote_codes(shown))),
+    }
+
+
+def where_the_jobs_are(occupation, count=MOST_JOBS):
+    """The states and the metropolitan or nonmetropolitan areas with the most jobs in the
+    occupation (BLS's employment), `count` of each, with their release: two queries."""
+    if occupation is None:
+        return {"most_jobs_states": [], "most_jobs_metros": []}
+    estimates = WageEstimate.objects.most_jobs
+    return {
+        "most_jobs_states": list(estimates(occupation, AreaKind.STATE)[:count]),
+        "most_jobs_metros": list(estimates(occupation, AreaKind.METRO)[:count]),
     }
