@@ -40,7 +40,7 @@ PERCENTILE_NAMES = {
 def rse_text(value, footnote=""):
     """A relative standard error as BLS gives it, in percent: Decimal("4.3") -> "±4.3%"."""
     if value is None:
-        return NOT_RELEASED_TEXT.lower() if footnote == NOT_RELEASED else "not published"
+        return "not released by BLS" if footnote == NOT_RELEASED else "not published"
     return f"±{value}%"
 
 

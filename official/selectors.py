@@ -187,3 +187,12 @@ def where_the_jobs_are(occupation, count=MOST_JOBS):
         "most_jobs_states": list(estimates(occupation, AreaKind.STATE)[:count]),
         "most_jobs_metros": list(estimates(occupation, AreaKind.METRO)[:count]),
     }
+
+
+def reliability_note():
+    """BLS's footnote explaining the relative standard error, in the release's words, and the
+    release it comes from (None for either before import_oews): two queries."""
+    return {
+        "rse_footnote": Footnote.objects.filter(code=RSE_EXPLAINED).first(),
+        "rse_release": Release.objects.select_related("source").first(),
+    }

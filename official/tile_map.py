@@ -166,7 +166,7 @@ def tile_label(area, estimate, mode=DEFAULT_MAP):
             return f"{area.name}: median not released by BLS"
         return f"{area.name}: median {wage_text(value, footnote)}"
     if value is None:
-        return f"{area.name}: {words} {ratio_text(value, footnote).lower()}"
+        return f"{area.name}: {words} not released by BLS"
     return f"{area.name}: {words} {ratio_text(value, footnote)}"
 
 
