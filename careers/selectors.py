@@ -1,7 +1,9 @@
 """Reads that span several models: a role's page."""
 
 from official.charts import range_chart
-from official.models import FIGURES, Footnote, Release
+from official.footnotes import RSE_EXPLAINED
+from official.models import FIGURES, RSE_FIGURES, Footnote, Release
+from official.selectors import where_the_jobs_are
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
 from .official_outlook import role_outlook
@@ -52,6 +54,7 @@ def role_page(slug):
         "alternatives_release": next(
             (other.national_estimate.release for other in others if other.national_estimate), None
         ),
+        **where_the_jobs_are(role.official_occupation),
         **role_outlook(role),
         "next_roles": next_roles,
         "previous_roles": list(
@@ -72,7 +75,10 @@ def official_pay(role, others=()):
     footnotes' (the estimates come with the role)."""
     estimate = role.national_estimate
     estimates = [estimate, *(other.national_estimate for other in others)]
-    codes = [e.figure(name)[1] for e in estimates if e is not None for name in FIGURES]
+    present = [e for e in estimates if e is not None]
+    codes = [e.figure(name)[1] for e in present for name in (*FIGURES, *RSE_FIGURES)]
+    if present:
+        codes.append(RSE_EXPLAINED)
     if role.official_occupation_id is None:
         return {"official_estimate": None, "official_footnotes": official_footnotes(codes)}
     guide_salary = role.median_salary

@@ -27,6 +27,51 @@ def count_text(value, footnote=""):
     return f"{value:,}"
 
 
+RSE_LABEL = "relative standard error"
+PERCENTILE_NAMES = {
+    "p10": "10th percentile",
+    "p25": "25th percentile",
+    "median": "median",
+    "p75": "75th percentile",
+    "p90": "90th percentile",
+}
+
+
+def rse_text(value, footnote=""):
+    """A relative standard error as BLS gives it, in percent: Decimal("4.3") -> "±4.3%"."""
+    if value is None:
+        return "not released by BLS" if footnote == NOT_RELEASED else "not published"
+    return f"±{value}%"
+
+
+def ratio_text(value, footnote=""):
+    """Employment per 1,000 jobs or a location quotient, with the decimals BLS writes."""
+    if value is None:
+        return NOT_RELEASED_TEXT if footnote == NOT_RELEASED else "Not published for this area"
+    return str(value)
+
+
+def reliability_text(estimate):
+    """ "employment ±4.3%, mean wage ±2.6%": the two relative standard errors, each named for
+    what it measures; the template adds "(relative standard error)" and the footnote."""
+    return (
+        f"employment {rse_text(*estimate.figure('employment_rse'))}, "
+        f"mean wage {rse_text(*estimate.figure('mean_rse'))}"
+    )
+
+
+def coinciding_text(estimate):
+    """One sentence per wage BLS publishes for several percentiles, or nothing."""
+    sentences = []
+    for value, names in estimate.coinciding_percentiles():
+        labels = [PERCENTILE_NAMES[name] for name in names]
+        listed = ", ".join(labels[:-1]) + " and " + labels[-1]
+        sentences.append(
+            f"The {listed} are all {money(value)}: BLS publishes the same figure for each."
+        )
+    return " ".join(sentences)
+
+
 def footnote_ref(footnote):
     """A marker pointing at the BLS footnote listed under the figures."""
     if not footnote:
@@ -39,13 +84,26 @@ def footnote_ref(footnote):
     )
 
 
+RATIO_FIGURES = ("jobs_per_1000", "location_quotient")
+
+
+def figure_text(name, value, footnote=""):
+    """Any figure of a WageEstimate by its name, in the words above (no marker)."""
+    if name == "employment":
+        return count_text(value, footnote)
+    if name in RATIO_FIGURES:
+        return ratio_text(value, footnote)
+    if name.endswith("_rse"):
+        return rse_text(value, footnote)
+    return wage_text(value, footnote)
+
+
 def official_figure(estimate, name):
     """One figure of a WageEstimate (or None: no estimate) as text plus its footnote marker."""
     if estimate is None:
         return NO_ESTIMATE
     value, footnote = estimate.figure(name)
-    text = count_text(value, footnote) if name == "employment" else wage_text(value, footnote)
-    return format_html("{}{}", text, footnote_ref(footnote))
+    return format_html("{}{}", figure_text(name, value, footnote), footnote_ref(footnote))
 
 
 def official_citation(release):

@@ -10,6 +10,7 @@ from core.text import shown
 from core.widgets import NulSafeTextInput, SearchInput
 
 from .models import Area
+from .tile_map import MAP_MODES
 
 QUERY_MAX_LENGTH = 100
 # US, a postal code (CA), a metro code (41860) or a nonmetropolitan area's 7 digits.
@@ -23,14 +24,18 @@ PAGE_DIGITS = re.compile(r"[0-9]{1,6}", re.ASCII)
 # The tables' columns, in order: (sort key, heading). Sorting takes exactly these keys.
 COLUMNS = [
     ("name", "Area"),
-    ("employment", "Employment"),
+    ("employment", "Employment ± RSE"),
+    ("per-1000", "Per 1,000 jobs"),
+    ("quotient", "Location quotient"),
     ("p10", "10th percentile"),
     ("p25", "25th percentile"),
     ("median", "Median"),
     ("p75", "75th percentile"),
     ("p90", "90th percentile"),
-    ("mean", "Mean"),
+    ("mean", "Mean ± RSE"),
 ]
+# A column's WageEstimate field where the sort key (what links carry) is not its name.
+COLUMN_FIELDS = {"per-1000": "jobs_per_1000", "quotient": "location_quotient"}
 SORT_KEYS = [key for key, _ in COLUMNS]
 SORT_CHOICES = [
     choice
@@ -132,6 +137,14 @@ class PayPageForm(forms.Form):
         },
     )
     page = PageField(label="Page", required=False)
+    map = SortField(
+        label="Colour the map by",
+        required=False,
+        choices=list(MAP_MODES.items()),
+        error_messages={
+            "invalid_choice": "There is no map “%(value)s”: choose median, per-1000 or quotient."
+        },
+    )
 
     def __init__(self, data=None, **kwargs):
         kwargs.setdefault("label_suffix", "")

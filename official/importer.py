@@ -10,8 +10,15 @@ from core.content import announce_change
 from core.models import Source
 
 from .areas import public_code
-from .models import FIGURES, Area, AreaKind, Footnote, Occupation, Release, WageEstimate
-from .oews import CROSS_INDUSTRY, DATATYPES, OewsFileError, parse_number
+from .models import IMPORTED_FIGURES, Area, AreaKind, Footnote, Occupation, Release, WageEstimate
+from .oews import (
+    CROSS_INDUSTRY,
+    DATATYPES,
+    DECIMAL_FIGURES,
+    OewsFileError,
+    parse_decimal,
+    parse_number,
+)
 
 SOURCE_SLUG = "bls-oews"
 SOURCE = {
@@ -67,6 +74,22 @@ def wanted_occupations(names, known_codes):
     ]
 
 
+def fitting(name, number):
+    """A decimal figure that its column holds exactly (BLS writes 4.8, 0.464, 1.94): more
+    decimals or digits than that is another layout, said in one line rather than rounded."""
+    if number is None:
+        return None
+    field = WageEstimate._meta.get_field(name)
+    places = -number.as_tuple().exponent
+    whole = len(number.as_tuple().digits) - max(places, 0)
+    if places > field.decimal_places or whole > field.max_digits - field.decimal_places:
+        raise OewsFileError(
+            f"{field.verbose_name.capitalize()} {number} has more digits than BLS publishes: "
+            "unknown layout."
+        )
+    return number
+
+
 def read_release(connection, known_codes, progress=None):
     """Everything to import, read from the file before anything is written."""
     names = {
@@ -97,7 +120,10 @@ def read_release(connection, known_codes, progress=None):
         for key, *values in rows:
             figures = {}
             for index, name in enumerate(DATATYPES):
-                figures[name] = parse_number(values[index])
+                if name in DECIMAL_FIGURES:
+                    figures[name] = fitting(name, parse_decimal(values[index]))
+                else:
+                    figures[name] = parse_number(values[index])
                 figures[f"{name}_footnote"] = (values[index + len(DATATYPES)] or "").strip()[:2]
             cells[(area_code, key[-6:])] = figures
     return {
@@ -204,7 +230,11 @@ def write_release(info, data):
         for (area_code, code), figures in data["cells"].items()
     }
     # Read only to say what the run did ("12 added, 3 changed"); the write is one upsert.
-    fields = [*FIGURES, *(f"{name}_footnote" for name in FIGURES), "release_id"]
+    fields = [
+        *IMPORTED_FIGURES,
+        *(f"{name}_footnote" for name in IMPORTED_FIGURES),
+        "release_id",
+    ]
     before = {
         (area_id, occupation_id): (pk, dict(zip(fields, values, strict=True)))
         for pk, area_id, occupation_id, *values in WageEstimate.objects.values_list(

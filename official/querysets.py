@@ -16,6 +16,9 @@ from django.db.models import (
 from .areas import AreaKind
 from .footnotes import TOP_CODE_ANNUAL, TOP_CODED
 
+# Figures that are never top-coded (ratios, not wages): sorted by their value as it is.
+DECIMAL_SORTS = ("jobs_per_1000", "location_quotient")
+
 
 class AreaQuerySet(models.QuerySet):
     def national(self):
@@ -41,26 +44,46 @@ class AreaQuerySet(models.QuerySet):
         ).select_related("estimate")
 
     def ordered_by(self, sort):
-        """`name` or a figure of `with_estimate_of` (`median`, `-p90`, ...), areas without that
-        figure last either way, then by name. A top-coded wage sorts as the top code."""
+        """`name` or a figure of `with_estimate_of` (`median`, `-p90`, `-location_quotient`, ...),
+        areas without that figure last either way, then by name. A top-coded wage sorts as the
+        top code."""
         key = sort.removeprefix("-")
         descending = sort.startswith("-")
         if key == "name":
             name = F("name").desc() if descending else F("name").asc()
             return self.order_by(name, "pk")
-        value = Case(
-            When(**{f"estimate__{key}_footnote": TOP_CODED}, then=Value(TOP_CODE_ANNUAL)),
-            default=F(f"estimate__{key}"),
-            output_field=models.PositiveIntegerField(),
-        )
+        if key in DECIMAL_SORTS:
+            value = F(f"estimate__{key}")
+        else:
+            value = Case(
+                When(**{f"estimate__{key}_footnote": TOP_CODED}, then=Value(TOP_CODE_ANNUAL)),
+                default=F(f"estimate__{key}"),
+                output_field=models.PositiveIntegerField(),
+            )
         value = value.desc(nulls_last=True) if descending else value.asc(nulls_last=True)
         return self.order_by(value, "name", "pk")
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def imported_whole(self):
+        """Releases whose every figure was written by import_oews. A migration that adds a
+        figure clears the SHA-256, so the next import reads the same file again in full."""
+        return self.exclude(file_sha256="")
 
 
 class WageEstimateQuerySet(models.QuerySet):
     def cited(self):
         """With the area and the release's source, for pages that cite each figure."""
         return self.select_related("area", "release__source")
+
+    def most_jobs(self, occupation, kind):
+        """The occupation's estimates in areas of one kind (states, metro areas) with the most
+        jobs first (employment BLS released; ties by the area's name)."""
+        return (
+            self.cited()
+            .filter(occupation=occupation, area__kind=kind, employment__isnull=False)
+            .order_by("-employment", "area__name", "pk")
+        )
 
 
 class HandbookProjectionQuerySet(models.QuerySet):

@@ -24,7 +24,8 @@ PAGES = {
     "/companies/amazon/": 3,
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
-    "/about/": 1,
+    # The sources, and BLS's footnote on the relative standard error with its release.
+    "/about/": 3,
     # The guide's statistics and the OOH projections (none imported here, so no roles read).
     "/outlook/": 2,
     "/path/": 10,

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from official.forms import OUTLOOK_DEFAULT_SORT, OutlookSortForm
+from official.selectors import reliability_note
 
 from .. import path_graph
 from ..models import (
@@ -91,6 +92,8 @@ class AboutView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sources"] = Source.objects.order_by("publisher", "title", "pk")
+        # BLS's own explanation of the relative standard errors the pages show.
+        context.update(reliability_note())
         return context
 
 

@@ -28,30 +28,51 @@ OCCUPATIONS = [
     ("291215", "Family Medicine Physicians", 3),
 ]
 FOOTNOTES = [
+    (
+        "3",
+        "The relative standard error (RSE) is a measure of the reliability of a survey statistic. "
+        "The smaller the relative standard error, the more precise the estimate.",
+    ),
     ("5", "This wage is equal to or greater than $115.00 per hour or $239,200 per year."),
     ("8", "Estimate not released."),
 ]
 
 
 def figures(employment="1000", mean="130000", p10="70000", p25="90000", median="120000",
-            p75="150000", p90="190000", **footnotes):  # fmt: skip
-    """One cell's values by our names; footnotes by BLS column, e.g. f13="5" for the median."""
-    values = {"v01": employment, "v04": mean, "v11": p10, "v12": p25, "v13": median,
-              "v14": p75, "v15": p90}  # fmt: skip
+            p75="150000", p90="190000", employment_rse="4.3", mean_rse="2.6",
+            per_1000="0.464", quotient="1.10", **footnotes):  # fmt: skip
+    """One cell's values by our names; footnotes by BLS column, e.g. f13="5" for the median.
+    The nation's cells get per_1000=None, quotient=None: BLS publishes neither for it."""
+    values = {"v01": employment, "v02": employment_rse, "v04": mean, "v05": mean_rse,
+              "v11": p10, "v12": p25, "v13": median, "v14": p75, "v15": p90,
+              "v16": per_1000, "v17": quotient}  # fmt: skip
     return values | footnotes
 
 
 def default_cells():
     """Every area has Data Scientists; California's are top-coded at the 90th percentile and
-    DC's median is not released; Puerto Rico has no Software Developers."""
+    DC's median is not released (relative standard errors 4.3% for employment and 2.6% for
+    the mean wage, California's employment 1.9%, DC's mean wage 0.0%; most jobs in California (39,310), then
+    San Francisco (12,500), 1,000 elsewhere; the nation without
+    employment per 1,000 jobs or location quotient); Puerto Rico has no Software Developers."""
     cells = {}
     for area, kind, _, _ in AREAS:
         for occupation in ("151221", "151252", "152051", "113021"):
             if area == "7200000" and occupation == "151252":
                 continue
-            cells[f"OEU{kind}{area}000000{occupation}"] = figures()
-    cells["OEUS0600000000000152051"] = figures(median="160000", p90="-", f15="5")
-    cells["OEUS1100000000000152051"] = figures(median="-", f13="8")
+            national = {"per_1000": None, "quotient": None} if kind == "N" else {}
+            cells[f"OEU{kind}{area}000000{occupation}"] = figures(**national)
+    cells["OEUS0600000000000152051"] = figures(
+        employment="39310",
+        median="160000",
+        p90="-",
+        f15="5",
+        employment_rse="1.9",
+        per_1000="1.037",
+        quotient="2.27",
+    )
+    cells["OEUM0041860000000152051"] = figures(employment="12500", quotient="2.54")
+    cells["OEUS1100000000000152051"] = figures(median="-", f13="8", mean_rse="0.0")
     # An industry-specific cell, which the import must ignore.
     cells["OEUN0000000541000152051"] = figures(median="999999")
     return cells

@@ -31,13 +31,22 @@ TOP_CODED = ("#", "5")
 DATATYPES = ("01", "04", "11", "12", "13", "14", "15")
 
 
-def figures(employment, mean, p10, p25, median, p75, p90):
+# BLS datatype of the figures `figures` takes by name: the relative standard errors of the
+# employment and the mean wage (percent), employment per 1,000 jobs, the location quotient.
+MORE_DATATYPES = ("02", "05", "16", "17")
+
+
+def figures(employment, mean, p10, p25, median, p75, p90, rse=("4.3", "2.6"),
+            where=("0.464", "1.10")):  # fmt: skip
     """One cell from plain numbers; pass (value, footnote) for a marked figure, e.g.
-    NOT_RELEASED or TOP_CODED."""
+    NOT_RELEASED or TOP_CODED. `rse`: the employment's and the mean wage's relative standard
+    errors; `where`: employment per 1,000 jobs and the location quotient (None: not in the
+    file, as for the nation), each as BLS writes it."""
     cell = {}
-    for datatype, value in zip(
-        DATATYPES, (employment, mean, p10, p25, median, p75, p90), strict=True
-    ):
+    values = (employment, mean, p10, p25, median, p75, p90, *rse, *(where or (None, None)))
+    for datatype, value in zip(DATATYPES + MORE_DATATYPES, values, strict=True):
+        if value is None:
+            continue
         if isinstance(value, tuple):
             cell[f"v{datatype}"], cell[f"f{datatype}"] = value
         else:
@@ -54,19 +63,50 @@ def key(area, occupation=DATA_SCIENTISTS):
 # Data Scientists: California and San Francisco published, Texas's wages withheld, San
 # Francisco's 90th percentile top-coded, Guam, Austin and the North Coast without estimate.
 CELLS = {
-    key(NATIONAL): figures(262440, 126800, 67240, 85660, 120230, 158880, 199130),
-    key(CALIFORNIA): figures(39310, 156000, 77480, 103360, 141590, 186820, 224920),
-    key(TEXAS): figures(21000, *[NOT_RELEASED] * 6),
-    key(SAN_FRANCISCO): figures(12000, 190000, 98000, 130000, 175000, 215000, TOP_CODED),
-    key(NATIONAL, "151221"): figures(40000, 150000, 80000, 110000, 140000, 180000, 230000),
+    key(NATIONAL): figures(
+        262440, 126800, 67240, 85660, 120230, 158880, 199130, rse=("1.8", "0.7"), where=None
+    ),
+    key(CALIFORNIA): figures(
+        39310, 156000, 77480, 103360, 141590, 186820, 224920, where=("2.158", "1.29")
+    ),
+    key(TEXAS): figures(
+        21000, *[NOT_RELEASED] * 6, rse=("9.2", NOT_RELEASED), where=("1.625", "0.99")
+    ),
+    key(SAN_FRANCISCO): figures(
+        12000,
+        190000,
+        98000,
+        130000,
+        175000,
+        215000,
+        TOP_CODED,
+        rse=("12.6", "3.5"),
+        where=("4.248", "2.54"),
+    ),
+    key(NATIONAL, "151221"): figures(
+        40000, 150000, 80000, 110000, 140000, 180000, 230000, where=None
+    ),
+    # Software Developers in California: four percentiles BLS publishes as one figure.
+    key(CALIFORNIA, "151252"): figures(
+        8440,
+        133580,
+        62350,
+        131650,
+        131650,
+        131650,
+        131650,
+        rse=("4.8", "6.2"),
+        where=("0.464", "1.94"),
+    ),
 }
 
 
 def all_states_and_metros(metros=0):
     """(areas, cells): every state and territory the tile map places ("State 06", ...) and
     `metros` metro areas ("Metro area 0000", code 10000, then every 20th), with Data Scientists
-    in every state (medians $80,000 up by $1,500 a state, the first withheld) and in two metro
-    areas of three."""
+    in every state (medians $80,000 up by $1,500 a state, the first withheld; employment per
+    1,000 jobs 0.1 up by 0.1, location quotients 0.10 up by 0.05) and in two metro areas of
+    three."""
     areas = [NATIONAL]
     cells = {key(NATIONAL): CELLS[key(NATIONAL)]}
     for index, fips in enumerate(sorted(POSTAL_CODES)):
@@ -76,6 +116,7 @@ def all_states_and_metros(metros=0):
         cells[key(area)] = figures(
             1000 + index, median + 3_000, median - 40_000, median - 20_000, median,
             median + 25_000, median + 50_000,
+            where=(f"{0.1 + index * 0.1:.3f}", f"{0.1 + index * 0.05:.2f}"),
         )  # fmt: skip
     for index in range(metros):
         area = (f"00{10000 + index * 20:05d}", "M", "06", f"Metro area {index:04d}")
@@ -84,10 +125,10 @@ def all_states_and_metros(metros=0):
             median = 70_000 + index * 200
             cells[key(area)] = figures(
                 100 + index, median, median - 30_000, median - 15_000, median, median + 20_000,
-                median + 40_000,
+                median + 40_000, where=(f"{0.2 + index * 0.01:.3f}", f"{0.3 + index * 0.01:.2f}"),
             )  # fmt: skip
     # One estimate BLS withheld, so the page has a footnote to list at any size.
-    cells[key(areas[1])] = figures(500, *[NOT_RELEASED] * 6)
+    cells[key(areas[1])] = figures(500, *[NOT_RELEASED] * 6, rse=("4.3", NOT_RELEASED))
     return areas, cells
 
 

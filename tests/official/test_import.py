@@ -281,14 +281,29 @@ def test_the_pinned_release_imports_and_matches_the_file(article_data):
     assert Area.objects.filter(kind="N").count() == 1
     # Read the same cells straight from the bundled file, independently of the importer.
     with gzip.open(default_path()) as handle, open_copy(handle) as connection:
-        for key, soc in [("0000000", "15-2051"), ("0600000", "15-1252"), ("0041860", "15-1221")]:
+        for key, soc in [
+            ("0000000", "15-2051"),
+            ("0600000", "15-1252"),
+            ("0041860", "15-1221"),
+            ("0600000", "15-1221"),
+            ("0900000", "15-1221"),  # Connecticut: employment withheld, percentiles coincide
+        ]:
             kind = "N" if key == "0000000" else ("S" if key.endswith("00000") else "M")
             cell = connection.execute(
-                "SELECT v01, v13 FROM cell WHERE key = ?",
+                "SELECT v01, v13, v02, v05, v16, v17, f02, f05, f16, f17 FROM cell WHERE key = ?",
                 (f"OEU{kind}{key}000000{soc.replace('-', '')}",),
             ).fetchone()
             row = WageEstimate.objects.get(area__bls_code=key, occupation__soc_code=soc)
-            assert (row.employment, row.median) == (int(cell[0]), int(cell[1]))
+            assert row.median == int(cell[1])
+            assert row.employment == (None if cell[0] == "-" else int(cell[0]))
+            # The errors, per 1,000 jobs and the quotient as the file writes them (the nation
+            # has no cell for the last two), each with its footnote.
+            names = ("employment_rse", "mean_rse", "jobs_per_1000", "location_quotient")
+            for name, value, footnote in zip(names, cell[2:6], cell[6:], strict=True):
+                stored, stored_footnote = row.figure(name)
+                expected = None if value in (None, "-") else value
+                assert (None if stored is None else str(stored)) == expected
+                assert stored_footnote == (footnote or "")
     # Every mapped occupation of the article's roles has a national estimate.
     for occupation in Occupation.objects.filter(roles__isnull=False).distinct():
         assert WageEstimate.objects.filter(occupation=occupation, area__code="US").exists()

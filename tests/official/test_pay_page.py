@@ -97,21 +97,26 @@ def test_states_table_lists_every_state_with_its_figures_in_words(client, pay_da
     headings = states[0].cells
     assert headings == [
         "Area (A to Z)",
-        "Employment",
+        "Employment ± RSE",
+        "Per 1,000 jobs",
+        "Location quotient",
         "10th percentile",
         "25th percentile",
         "Median",
         "75th percentile",
         "90th percentile",
-        "Mean",
+        "Mean ± RSE",
     ]
+    # The relative standard errors, per 1,000 jobs and the quotient exactly as the file has them.
     assert row_named(states, "California").cells[1:] == [
-        "39,310", "$77,480", "$103,360", "$141,590", "$186,820", "$224,920", "$156,000",
+        "39,310 ±4.3%", "2.158", "1.29", "$77,480", "$103,360", "$141,590", "$186,820",
+        "$224,920", "$156,000 ±2.6%",
     ]  # fmt: skip
-    # Withheld: said in words, with BLS's footnote 8 marked; never $0 or blank.
+    # Withheld: said in words, with BLS's footnote 8 marked; never $0 or blank. The mean
+    # wage's error, withheld with the mean, is not said twice.
     texas = row_named(states, "Texas")
-    assert texas.cells[1] == "21,000"
-    assert texas.cells[2:] == ["Not released by BLS BLS footnote 8"] * 6
+    assert texas.cells[1:4] == ["21,000 ±9.2%", "1.625", "0.99"]
+    assert texas.cells[4:] == ["Not released by BLS BLS footnote 8"] * 6
     assert "#bls-note-8" in texas.links
     # No estimate at all: the row is still listed and says so.
     assert row_named(states, "Guam").cells[1:] == [NO_ESTIMATE]
@@ -120,8 +125,9 @@ def test_states_table_lists_every_state_with_its_figures_in_words(client, pay_da
 def test_metro_table_shows_top_coded_and_missing_estimates(client, pay_data):
     states, metros = read_page(client.get(DATA_SCIENTIST)).tables
     san_francisco = row_named(metros, "San Francisco-Oakland-Fremont, CA")
-    assert san_francisco.cells[4] == "$175,000"
-    assert san_francisco.cells[6] == "$239,200 or more BLS footnote 5"
+    assert san_francisco.cells[1:4] == ["12,000 ±12.6%", "4.248", "2.54"]
+    assert san_francisco.cells[6] == "$175,000"
+    assert san_francisco.cells[8] == "$239,200 or more BLS footnote 5"
     assert row_named(metros, "Austin-Round Rock-San Marcos, TX").cells[1:] == [NO_ESTIMATE]
     assert "North Coast Region of California nonmetropolitan area" in [
         row.cells[0] for row in metros[1:]
@@ -134,7 +140,12 @@ def test_footnotes_used_are_listed_in_bls_wording(client, pay_data):
     assert "bls-note-5" in page.ids and "bls-note-8" in page.ids
     assert "This wage is equal to or greater than $115.00 per hour or $239,200 per year." in text
     assert "Estimate not released." in text
-    assert sorted(i for i in page.ids if i.startswith("bls-note-")) == ["bls-note-5", "bls-note-8"]
+    # Footnote 3 explains the relative standard errors every estimate shows.
+    assert sorted(i for i in page.ids if i.startswith("bls-note-")) == [
+        "bls-note-3",
+        "bls-note-5",
+        "bls-note-8",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -164,15 +175,19 @@ def test_top_coded_sorts_as_its_top_code_and_missing_figures_sort_last(client, p
 
 
 def test_column_headings_link_to_their_sort_keeping_other_parameters(client, pay_data):
-    response = client.get(DATA_SCIENTIST, {"area": "CA", "q": "san", "sort": "-median"})
+    response = client.get(
+        DATA_SCIENTIST, {"area": "CA", "q": "san", "sort": "-median", "map": "quotient"}
+    )
     states = read_page(response).tables[0]
     header = states[0]
     links = [query(href) for href in header.links]
     assert [link["sort"] for link in links] == [
-        ["name"], ["-employment"], ["-p10"], ["-p25"], ["median"], ["-p75"], ["-p90"], ["-mean"],
+        ["name"], ["-employment"], ["-per-1000"], ["-quotient"], ["-p10"], ["-p25"], ["median"],
+        ["-p75"], ["-p90"], ["-mean"],
     ]  # fmt: skip
     for link in links:
         assert link["area"] == ["CA"] and link["q"] == ["san"] and "page" not in link
+        assert link["map"] == ["quotient"]
     assert 'aria-sort="descending"' in response.content.decode()
 
 
@@ -403,7 +418,7 @@ def test_table_cells_read_as_official_figure_writes_them(pay_data):
 
     from official.formatting import official_figure
     from official.models import WageEstimate
-    from official.selectors import FIGURE_COLUMNS, figures
+    from official.selectors import FIGURE_COLUMNS, RSE_OF, figures
 
     estimates = WageEstimate.objects.filter(occupation__soc_code="15-2051").select_related("area")
     # Plain, withheld and top-coded figures, each written the same way on every path.
@@ -416,4 +431,12 @@ def test_table_cells_read_as_official_figure_writes_them(pay_data):
             {"rows": [row], "headers": [], "link_query": QueryDict(), "area_link": "?area="},
         )
         cells = re.findall(r'<td class="num">(.*?)</td>', html)
-        assert cells == [str(official_figure(estimate, name)) for name in FIGURE_COLUMNS]
+        expected = []
+        for name in FIGURE_COLUMNS:
+            text = str(official_figure(estimate, name))
+            rse = RSE_OF.get(name)
+            # An error withheld with its figure (the same footnote) is said once, by the figure.
+            if rse and estimate.figure(rse) != (None, estimate.figure(name)[1]):
+                text += f' <span class="rse">{official_figure(estimate, rse)}</span>'
+            expected.append(text)
+        assert cells == expected

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path=None, manifest=None, if_empty=False, verbosity=1, **options):
-        if if_empty and Release.objects.exists():
+        if if_empty and Release.objects.imported_whole().exists():
             if verbosity:
                 self.stdout.write("Official BLS data already imported: left as it is.")
             return
