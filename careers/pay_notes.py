@@ -9,13 +9,14 @@ def note_key(salary):
 class PayNotes:
     """The records behind each role's median and range (`role.median_salary`,
     `role.range_salary`), one per source and date, in the order the roles first cite them.
-    Iterating gives the records (note 1 first); `number(salary)` the note a record cites."""
+    Iterating gives the records (note 1 first); `number(salary)` the note a record cites.
+    `figures` names the records a page shows (a page without ranges cites medians only)."""
 
-    def __init__(self, roles):
+    def __init__(self, roles, figures=("median_salary", "range_salary")):
         self._numbers = {}
         self.records = []
         for role in roles:
-            for salary in (role.median_salary, role.range_salary):
+            for salary in (getattr(role, figure) for figure in figures):
                 if salary is not None and note_key(salary) not in self._numbers:
                     self.records.append(salary)
                     self._numbers[note_key(salary)] = len(self.records)

@@ -117,6 +117,16 @@ def national_estimates():
     )
 
 
+def salary_records(roles):
+    """The prefetch behind `role.salary_records` (RoleQuerySet.with_salary_records()), for
+    prefetch_related_objects() on roles already read; `roles` is any Role QuerySet."""
+    return Prefetch(
+        "salaries",
+        queryset=related_model(roles, "salaries").objects.cited(),
+        to_attr="salary_records",
+    )
+
+
 def related_model(queryset, relation):
     """The model at the other end of `relation`: models.py imports this module, so the QuerySets
     reach the other models through their relations instead of importing them."""
@@ -278,13 +288,7 @@ class RoleQuerySet(VersionedQuerySet):
     def with_salary_records(self):
         """Every pay record of each role with its source, newest first, as
         `role.salary_records`: what `role.median_salary` and `role.range_salary` pick from."""
-        return self.prefetch_related(
-            Prefetch(
-                "salaries",
-                queryset=related_model(self, "salaries").objects.cited(),
-                to_attr="salary_records",
-            )
-        )
+        return self.prefetch_related(salary_records(self))
 
     def with_cited_median(self):
         """Each role's pay records with a median, newest first, as `role.median_salaries`: the

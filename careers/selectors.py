@@ -11,7 +11,8 @@ from .official_outlook import role_outlook
 
 def role_page(slug):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
-    there is no such published role. Thirteen queries, however many roles, skills or salaries.
+    there is no such published role. Thirteen queries, however many roles, skills or salaries
+    (and one for the next roles' national estimates where any has an official occupation).
 
     One page of one role: the role comes with its pay records and national estimate by the
     same recipes as every other page (`role.median_salary`, `role.national_estimate`); each
@@ -30,8 +31,12 @@ def role_page(slug):
     skills = list(role.role_skills.select_related("skill__source"))
     technical = [link for link in skills if link.skill.kind == SkillKind.TECHNICAL]
     others = alternatives(role)
+    # Each with its official occupation's national median, shown where the guide gives no pay.
     next_roles = list(
-        published.filter(previous_roles=role).with_cited_median().order_by("title", "pk")
+        published.filter(previous_roles=role)
+        .with_cited_median()
+        .with_national_estimate()
+        .order_by("title", "pk")
     )
     return {
         "role": role,

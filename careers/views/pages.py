@@ -1,6 +1,6 @@
 """Home, job outlook and career path: the article's prose pages, built from its data."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -19,16 +19,8 @@ from ..models import (
     Source,
 )
 from ..official_outlook import outlook_table
-
-# "you may want to start in a software engineer, software programmer, software developer,
-# data scientist or computer engineer role" (the article, How to Start a Career: Experience).
-STARTING_ROLE_SLUGS = (
-    "software-engineer",
-    "software-programmer",
-    "software-developer",
-    "data-scientist",
-    "computer-engineer",
-)
+from ..pay_notes import PayNotes
+from ..querysets import national_estimates, salary_records
 
 
 def outlook_statistics():
@@ -128,26 +120,21 @@ class PathView(TemplateView):
             topic=QuoteTopic.PROFESSION
         ).select_related("source")
         context["steps"] = steps = list(EducationStep.objects.select_related("source"))
-        context["stages"] = stages = CareerStage.objects.select_related("source").prefetch_related(
+        stages = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(
                 "roles",
-                queryset=Role.objects.published().with_cited_median().order_by("title"),
+                queryset=Role.objects.published()
+                .select_related("official_occupation")
+                .order_by("title"),
                 to_attr="published_roles",
             )
         )
-        context["graph"] = self.graph(stages, steps)
-        starting = {
-            role.slug: role
-            for role in Role.objects.published()
-            .with_cited_median()
-            .filter(slug__in=STARTING_ROLE_SLUGS)
-        }
-        # The article's order, not alphabetical; roles it names but the data lacks drop out.
-        context["starting_roles"] = [starting[s] for s in STARTING_ROLE_SLUGS if s in starting]
+        context["graph"] = graph = self.graph(stages, steps)
+        context.update(path_pay(graph["roles"]))
         return context
 
     def graph(self, stages, steps):
-        """The SVG graph's columns and edges (careers/path_graph.py)."""
+        """The map's columns, arrows and evidence groups (careers/path_graph.py)."""
         links = list(
             Role.next_roles.through.objects.filter(
                 from_role__is_published=True, to_role__is_published=True
@@ -156,15 +143,40 @@ class PathView(TemplateView):
         linked = {pk for link in links for pk in link}
         unstaged = Role.objects.published().filter(stage__isnull=True, pk__in=linked)
         role_list = reverse("careers:role_list")
-        columns, edges, width, height = path_graph.layout(
+        columns, edges, groups, width, height = path_graph.layout(
             stages,
-            list(unstaged.only("slug", "title", "stage")),
+            list(unstaged.select_related("official_occupation")),
             links,
             faq_entries_naming_roles(),
             steps,
             list_href=lambda stage: f"{role_list}?stage={stage.slug}",
         )
-        return {"columns": columns, "edges": edges, "width": width, "height": height}
+        return {
+            "columns": columns,
+            "edges": edges,
+            "groups": groups,
+            "kinds": [group.kind for group in groups],
+            "roles": [node.role for column in columns for node in column.nodes],
+            "width": width,
+            "height": height,
+        }
+
+
+def path_pay(roles):
+    """The pay beside each role on the map: the guide's median where it gives one, else the
+    national median of the role's official occupation. Two queries for the roles shown (at
+    most eight a stage), each source cited once: the guide's as numbered notes, BLS's release.
+    """
+    prefetch_related_objects(roles, salary_records(Role.objects), national_estimates())
+    releases = {
+        role.national_estimate.release_id: role.national_estimate.release
+        for role in roles
+        if role.median_salary is None and role.national_estimate is not None
+    }
+    return {
+        "pay_notes": PayNotes(roles, figures=("median_salary",)),
+        "official_releases": list(releases.values()),
+    }
 
 
 def faq_entries_naming_roles():

@@ -10,10 +10,11 @@ the same rows. Official pay (`basis=bls`) joins the estimate into the same rows 
 adds the release it cites (+1), a metro area's lookup (+1) and, only where a shown figure has a
 BLS footnote, the footnotes' text (+1). The role page (`careers.selectors.role_page()`) is role
 + skills + salaries + next roles + their salaries + roles that lead here + companies + FAQ
-entries + duties + education steps + the skills named for every role = 11, + the national
-official estimate and the OOH projection for a role with an official occupation = 13, and with
-the OOH pages imported here, its page's rows, qualities (and names) and similar occupations =
-17 (tests/official/test_role_page_outlook.py)."""
+entries + duties + education steps + the skills named for every role = 11, + the next roles'
+national estimates where any of them has an official occupation (their pay where the guide
+gives none) = 12, + the national official estimate and the OOH projection for a role with an
+official occupation = 14, and with the OOH pages imported here, its page's rows, qualities (and
+names) and similar occupations = 18 (tests/official/test_role_page_outlook.py)."""
 
 import pytest
 from django.core.management import call_command
@@ -44,8 +45,9 @@ CASES = [
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 6),
     (f"{LIST}?basis=bls&area=99999", 7),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 17),
-    (reverse("careers:role_detail", args=["computer-engineer"]), 11),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 18),
+    # Its next role (Machine Learning Engineer) has an official occupation.
+    (reverse("careers:role_detail", args=["computer-engineer"]), 12),
 ]
 
 
