@@ -17,7 +17,7 @@ PAGE_TYPES = [
     ("home", "/", "#top-pay ~ .table-scroll .figure, #top-pay ~ * .figure"),
     ("role-list", "/careers/", ".role-list .role-row"),
     ("role", "/careers/machine-learning-engineer/", "main .figure"),
-    ("pay", "/careers/data-scientist/pay/?area=CA", "main .figure, .pay-table tbody td.num"),
+    ("pay", "/careers/data-scientist/pay/?area=CA", ".pay-box__figures dd, .pay-table tbody td.num"),
     ("skills", "/skills/", "main table tbody tr"),
     ("skill", "/skills/deep-learning/", "main table .figure"),
     (
@@ -53,20 +53,23 @@ _MEASURE = """(answer) => {
   };
 }"""
 
-# Each table's key figures (a pay figure, or a cell marked .num) that are not wholly in view
-# without scrolling sideways: beyond the viewport's right edge, or clipped by their scroll box.
+# Each table row's key figure (its first cell that is a number, td.num, or holds a pay figure)
+# when it is not wholly in view without scrolling sideways: beyond the viewport's right edge,
+# or clipped by the table's scroll box. Later figures may scroll; the first one may not.
 _HIDDEN_FIGURES = """() => {
   const width = document.documentElement.clientWidth;
   const hidden = [];
   for (const table of document.querySelectorAll('main table')) {
     const box = table.closest('.table-scroll');
     const right = box ? Math.min(width, box.getBoundingClientRect().right) : width;
-    const cells = table.querySelectorAll('tbody .figure, tbody td.num');
-    for (const cell of cells) {
-      const rect = cell.getBoundingClientRect();
+    for (const row of table.querySelectorAll('tbody tr')) {
+      const cell = [...row.cells].find((c) => c.matches('td.num') || c.querySelector('.figure'));
+      if (!cell) continue;
+      const target = cell.matches('td.num') ? cell : cell.querySelector('.figure');
+      const rect = target.getBoundingClientRect();
       if (rect.width > 0 && (rect.right > right + 1 || rect.left < 0)) {
-        hidden.push(`${table.closest('[aria-labelledby], [aria-label], section')?.getAttribute(
-          'aria-labelledby') || 'table'}: ${cell.textContent.trim().slice(0, 30)}`);
+        const label = box?.getAttribute('aria-label') || table.className || 'table';
+        hidden.push(`${label}: ${target.textContent.trim().slice(0, 30)}`);
       }
     }
   }
