@@ -21,15 +21,14 @@ register.filter("note_number", formatting.note_number)
 register.simple_tag(formatting.citation, name="citation")
 
 
+register.simple_tag(formatting.stale_notice, name="stale_notice")
+register.simple_tag(source_link, name="source_link")
+register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")
+register.simple_tag(stale_text, name="outlook_stale_text")
+
+
 @register.filter
 def paired(items, partners):
     """Each of `items` with its partner in `partners`, in order: a compare row's cells with
     their roles, so that each cell can name its role where the table is stacked on a phone."""
     return list(zip(items, partners, strict=True))
-
-
-
-register.simple_tag(formatting.stale_notice, name="stale_notice")
-register.simple_tag(source_link, name="source_link")
-register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")
-register.simple_tag(stale_text, name="outlook_stale_text")

@@ -17,7 +17,11 @@ PAGE_TYPES = [
     ("home", "/", "#top-pay ~ .table-scroll .figure, #top-pay ~ * .figure"),
     ("role-list", "/careers/", ".role-list .role-row"),
     ("role", "/careers/machine-learning-engineer/", "main .figure"),
-    ("pay", "/careers/data-scientist/pay/?area=CA", ".pay-box__figures dd, .pay-table tbody td.num"),
+    (
+        "pay",
+        "/careers/data-scientist/pay/?area=CA",
+        ".pay-box__figures dd, .pay-table tbody td.num",
+    ),
     ("skills", "/skills/", "main table tbody tr"),
     ("skill", "/skills/deep-learning/", "main table .figure"),
     (
