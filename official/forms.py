@@ -21,15 +21,16 @@ AREA_CODES_ACCEPTED = (
 )
 PAGE_DIGITS = re.compile(r"[0-9]{1,6}", re.ASCII)
 
-# The tables' columns, in order: (sort key, heading). Sorting takes exactly these keys.
+# The tables' columns, in order: (sort key, heading). Sorting takes exactly these keys. The
+# median comes second, so that on a phone it is in view beside the area's name.
 COLUMNS = [
     ("name", "Area"),
+    ("median", "Median"),
     ("employment", "Employment ± RSE"),
     ("per-1000", "Per 1,000 jobs"),
     ("quotient", "Location quotient"),
     ("p10", "10th percentile"),
     ("p25", "25th percentile"),
-    ("median", "Median"),
     ("p75", "75th percentile"),
     ("p90", "90th percentile"),
     ("mean", "Mean ± RSE"),
@@ -160,9 +161,9 @@ class PayPageForm(forms.Form):
 # /outlook/'s table of projections, in order: (sort key, heading). Sorting takes exactly these.
 OUTLOOK_COLUMNS = [
     ("title", "Occupation"),
+    ("change_percent", "Change, percent"),  # second: in view beside the title on a phone
     ("employment_2024", "Employment, 2024"),
     ("employment_2034", "Projected, 2034"),
-    ("change_percent", "Change, percent"),
     ("change_number", "Change, jobs"),
     ("openings", "Openings a year"),
     ("education", "Typical entry-level education"),

@@ -19,7 +19,16 @@ register.filter("all_in_job_search", formatting.all_in_job_search)
 register.filter("figure_label", formatting.figure_label)
 register.filter("note_number", formatting.note_number)
 register.simple_tag(formatting.citation, name="citation")
+
+
 register.simple_tag(formatting.stale_notice, name="stale_notice")
 register.simple_tag(source_link, name="source_link")
 register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")
 register.simple_tag(stale_text, name="outlook_stale_text")
+
+
+@register.filter
+def paired(items, partners):
+    """Each of `items` with its partner in `partners`, in order: a compare row's cells with
+    their roles, so that each cell can name its role where the table is stacked on a phone."""
+    return list(zip(items, partners, strict=True))

@@ -118,7 +118,8 @@ def test_home_leads_with_a_role_search_and_the_main_ways_in(client):
             "aria-describedby": "home-q-hint",
         },
     ) in page.tags
-    assert {"/careers/?sort=-pay", "/skills/", "/path/#start-in"} <= set(page.links)
+    # The ways in: browse the roles, skill match, compare, pay by location (issue 20).
+    assert {"/careers/", "/match/", "/compare/", "/areas/"} <= set(page.links)
 
 
 def test_home_links_into_every_section(client):

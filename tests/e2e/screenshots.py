@@ -1,8 +1,14 @@
 """Where screenshots go, and how each public page is captured at phone and desktop widths."""
 
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+# SCREENSHOTS_DIR puts them elsewhere (a CI job's artefacts, say); test-artifacts/ is not
+# tracked by git.
+ROOT = Path(
+    os.environ.get("SCREENSHOTS_DIR")
+    or Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+)
 FAILURES_DIR = ROOT / "failures"
 
 # A small phone and a common laptop: the two layouts the stylesheet has to hold up at.
