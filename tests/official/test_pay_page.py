@@ -377,6 +377,8 @@ CASES = [
     ("?sort=-median&q=a", 6),
     ("?area=CA&sort=p90", 8),
     ("?area=10020&page=2", 9),
+    ("?map=quotient&sort=-per-1000", 6),
+    ("?map=per-1000&sort=quotient&area=CA", 8),
 ]
 
 
