@@ -27,7 +27,6 @@ def count_text(value, footnote=""):
     return f"{value:,}"
 
 
-RSE_LABEL = "relative standard error"
 PERCENTILE_NAMES = {
     "p10": "10th percentile",
     "p25": "25th percentile",

@@ -43,6 +43,17 @@ def median_in_file(database, kind, area):
     return None if row is None else int(row[0])
 
 
+def cells_in_file(database, kind, area):
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute(
+            "SELECT v01, v02, v16, v17 FROM cell WHERE key = ?",
+            (KEY.format(kind=kind, area=area),),
+        ).fetchone()
+    finally:
+        connection.close()
+
+
 def areas_in_file(database, kind):
     connection = sqlite3.connect(database)
     try:
@@ -67,7 +78,12 @@ def test_real_release_page(
     states, metros = page.tables
     assert len(states) - 1 == 54
     california = median_in_file(database, "S", "0600000")
-    assert row_named(states, "California").cells[1] == f"${california:,}"
+    row = row_named(states, "California")
+    assert row.cells[1] == f"${california:,}"
+    # The employment's relative standard error, per 1,000 jobs and the quotient as the file
+    # writes them.
+    employment, rse, per_1000, quotient = cells_in_file(database, "S", "0600000")
+    assert row.cells[2:5] == [f"{int(employment):,} ±{rse}%", per_1000, quotient]
     # BLS's footnote 1 is in the release but marks no figure: only footnotes used are listed.
     ids = parse(response).ids
     assert "bls-note-1" not in ids

@@ -9,8 +9,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
+from django.urls import resolve, reverse
 
+from careerguide.page_keys import known_parameters
 from official.models import Area, AreaKind, Occupation, Release, WageEstimate
 from official.tile_map import bin_edges, legend, ratio_written, series_edge
 
@@ -239,6 +240,13 @@ def test_metro_areas_sort_by_the_quotient(client, pay_data):
     metros = read_page(client.get(DATA_SCIENTIST, {"sort": "-quotient"})).tables[1]
     first = row_named(metros, "San Francisco-Oakland-Fremont, CA")
     assert metros[1] is first and first.cells[3] == "2.54"
+
+
+def test_the_page_cache_keys_the_page_by_map_and_sort():
+    # A parameter the view does not declare never reaches it (careerguide/page_keys.py).
+    assert {"map", "sort", "area", "q", "page"} <= set(
+        known_parameters(resolve(DATA_SCIENTIST).func)
+    )
 
 
 def test_an_unknown_sort_is_still_a_form_error(client, pay_data):

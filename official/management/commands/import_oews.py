@@ -29,7 +29,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help="Do nothing when a release is already imported (what `make run` uses).",
+            help=(
+                "Do nothing when a release is already imported whole (what `make run` uses); "
+                "a release a migration marked for reading again is read again."
+            ),
         )
 
     def handle(self, *args, path=None, manifest=None, if_empty=False, verbosity=1, **options):
