@@ -66,7 +66,7 @@ class Edge:
     source: Node
     target: Node
     evidence: str
-    evidence_source: object  # the FAQ entry or education step quoted, for its citation
+    evidence_source: object  # the FAQ entry or education step passage quoted, for its citation
     d: str = ""
 
 
@@ -103,12 +103,14 @@ def evidence_for(source_role, target_role, steps, education_steps):
         # A role the article gives no stage is on the path only as a place to start.
         title = source_role.title.lower()
         for step in education_steps:
-            if title in step.body.lower():
-                return (
-                    f"Education step “{step.title}”: the guide names {source_role.title} "
-                    "as a role to start in.",
-                    step,
-                )
+            # The passage that names the role, cited to whoever wrote it.
+            for passage in step.passages.all():
+                if title in passage.text.lower():
+                    return (
+                        f"Education step “{step.title}”: the guide names {source_role.title} "
+                        "as a role to start in.",
+                        passage,
+                    )
     stage = target_role.stage
     description = stage.description.strip() if stage is not None else ""
     if description in steps:
