@@ -14,7 +14,8 @@ SYNTHETIC_ROLES = 1000
 # Queries per page, measured on the article's data (see the report). A change here means a view
 # started reading per row: fix the view with select_related/prefetch_related/annotate instead.
 # "/" reads the applications and "/path/" the profession quotes: one query per list, each;
-# "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map.
+# "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map,
+# and the education steps' passages (each cited on its own).
 PAGES = {
     "/": 5,
     # The skills and role total; BLS's qualities (none imported here, so no pages read).
@@ -27,7 +28,7 @@ PAGES = {
     "/about/": 1,
     # The guide's statistics and the OOH projections (none imported here, so no roles read).
     "/outlook/": 2,
-    "/path/": 10,
+    "/path/": 11,
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,
     "/faq/?q=%00": 2,

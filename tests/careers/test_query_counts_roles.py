@@ -44,8 +44,8 @@ CASES = [
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 6),
     (f"{LIST}?basis=bls&area=99999", 7),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 17),
-    (reverse("careers:role_detail", args=["computer-engineer"]), 11),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 18),
+    (reverse("careers:role_detail", args=["computer-engineer"]), 12),
 ]
 
 
