@@ -124,6 +124,15 @@ def related_model(queryset, relation):
     return queryset.model._meta.get_field(relation).related_model
 
 
+class CompanyQuerySet(VersionedQuerySet):
+    def with_published_roles(self):
+        """Each company's published roles (title order) as `published_roles`: one query for
+        all the companies."""
+        Role = related_model(self, "roles")
+        roles = Role.objects.published().only("slug", "title").order_by("title", "pk")
+        return self.prefetch_related(Prefetch("roles", roles, to_attr="published_roles"))
+
+
 class RoleQuerySet(VersionedQuerySet):
     def published(self):
         return self.filter(is_published=True)

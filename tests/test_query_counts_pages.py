@@ -21,8 +21,10 @@ PAGES = {
     # The skills and role total; BLS's qualities (none imported here, so no pages read).
     "/skills/": 3,
     "/skills/artificial-intelligence/": 3,
-    "/companies/": 1,
-    "/companies/amazon/": 3,
+    # The companies, and their published roles (one prefetch).
+    "/companies/": 2,
+    # The company, its roles and their salaries, the LinkedIn search it is named in.
+    "/companies/amazon/": 4,
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
     "/about/": 1,

@@ -52,6 +52,22 @@ class EducationStepAdmin(OrderedContentAdmin):
     inlines = [EducationPassageInline]
 
 
+@admin.register(EducationPassage)
+class EducationPassageAdmin(ContentAdmin):
+    """Passages are edited on their step's page; this list finds one by its words or source."""
+
+    list_display = ["step", "order", "short_text", "source"]
+    list_select_related = ["step", "source"]
+    list_filter = [SOURCE_FILTER]
+    search_fields = ["text", "step__title"]
+    autocomplete_fields = ["step", "source"]
+    ordering = ["step__order", "order"]
+
+    @admin.display(description="text", ordering="text")
+    def short_text(self, obj):
+        return Truncator(obj.text).words(16)
+
+
 @admin.register(Application)
 class ApplicationAdmin(OrderedContentAdmin):
     list_display = ["name", "examples", "order", "source"]

@@ -7,8 +7,15 @@ guide; any other step keeps its text as one passage with its source.
 
 import django.db.models.deletion
 import simple_history.models
+from django.apps import apps as global_apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+EDITORS_GROUP = "Editors"
+PASSAGE_PERMISSIONS = [
+    f"{action}_educationpassage" for action in ("view", "add", "change", "delete")
+]
 
 EXPERIENCE_SPLIT = [
     (
@@ -56,11 +63,32 @@ def join_passages(apps, schema_editor):
         step.save(update_fields=["body"])
 
 
+def grant_editors(apps, schema_editor):
+    # Editors edit a step's passages with the step (careers 0002 froze the group's models).
+    using = schema_editor.connection.alias
+    create_permissions(global_apps.get_app_config("careers"), verbosity=0, using=using, apps=apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group = Group.objects.using(using).filter(name=EDITORS_GROUP).first()
+    if group is None:
+        return
+    permissions = list(
+        Permission.objects.using(using).filter(
+            content_type__app_label="careers", codename__in=PASSAGE_PERMISSIONS
+        )
+    )
+    if len(permissions) != len(PASSAGE_PERMISSIONS):
+        raise RuntimeError("Some education passage permissions are missing.")
+    group.permissions.add(*permissions)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("careers", "0023_role_search_document"),
         ("core", "0002_source_edit_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -207,6 +235,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(split_bodies, join_passages),
+        migrations.RunPython(grant_editors, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name="educationstep",
             name="body",
