@@ -25,9 +25,7 @@ def test_the_404_preview_is_the_real_404_page(db, client, django_assert_num_quer
     assert response.context["request_path"] == "/404/"
     page = parse(response)
     assert ("div", {"class": "error-page", "data-error": "404"}) in page.tags
-    assert {"/careers/", "/skills/", "/path/", "/companies/", "/faq/", "/about/"} <= set(
-        page.links
-    )
+    assert {"/careers/", "/skills/", "/path/", "/companies/", "/faq/", "/about/"} <= set(page.links)
     # Not Django's technical 404, which lists the URL patterns.
     assert "urlpatterns" not in response.text
 
