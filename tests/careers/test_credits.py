@@ -154,3 +154,12 @@ def test_a_general_skill_counts_like_a_valuable_skill_in_every_roles_total(clien
 def test_general_skills_are_the_skills_page_ones(article_data):
     general = set(Skill.objects.filter(for_all_roles=True).values_list("slug", flat=True))
     assert {"python", "r"} <= general
+
+
+@pytest.mark.usefixtures("official_data")
+def test_the_pay_page_highlights_the_nation_as_united_states(client):
+    response = client.get(reverse("careers:role_pay", args=["data-scientist"]), {"area": "US"})
+    assert response.status_code == 200
+    text = words(response.text)
+    assert "Highlighted: United States" in text
+    assert "National" not in text
