@@ -95,7 +95,10 @@ class CompanySerializer(serializers.ModelSerializer):
 
 class AreaSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="US, a state's postal code or a metro area code.")
-    name = serializers.CharField()
+    # The name pages show: "United States" for the nation (BLS's file says "National").
+    name = serializers.CharField(
+        source="display_name", help_text="As pages name it, e.g. United States or California."
+    )
 
 
 class OccupationSerializer(serializers.Serializer):

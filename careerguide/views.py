@@ -1,15 +1,18 @@
-"""Site-wide plain-text endpoints: the health check and robots.txt."""
+"""Site-wide plain-text endpoints: the health check and robots.txt; in development, previews
+of the site's own error pages."""
 
 import logging
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import database
+from .cache import service_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +46,22 @@ class RobotsView(TemplateView):
     template_name = "robots.txt"
     query_parameters = ()  # reads no query parameter (careerguide/cache.py)
     content_type = "text/plain; charset=utf-8"
+
+
+# Development only (careerguide/urls_dev.py): with DEBUG on, Django answers a missing page or an
+# error with its technical pages, so the site's own are previewed here, each rendered by the
+# handler that renders it in production, with that handler's context and status.
+
+
+@never_cache
+def preview_not_found(request):
+    return defaults.page_not_found(request, Http404("Preview of the site's 404 page."))
+
+
+@never_cache
+def preview_server_error(request):
+    return defaults.server_error(request)
+
+
+def preview_unavailable(request):
+    return service_unavailable()

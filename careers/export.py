@@ -69,10 +69,10 @@ def official_cells(role, area, release):
         return ["", "", "", NO_DATA, "No official data is loaded on this site", "", ""]
     occupation = role.official_occupation
     if occupation is None:
-        return [area.name, "", "", NO_DATA, "No official occupation matched", "", ""]
+        return [area.display_name, "", "", NO_DATA, "No official occupation matched", "", ""]
     median = role.bls_median
     return [
-        area.name,
+        area.display_name,
         f"{occupation.title} (SOC {occupation.soc_code})",
         role.official_match,
         NO_DATA if median is None else median,

@@ -71,7 +71,7 @@ class MatchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         # The role filter's grouped skills (technical, soft, programming languages), then the
         # important qualities BLS names for the roles' official occupations.
-        choices, _general = read_skills()
+        choices, self.general_skills = read_skills()
         qualities = list(Quality.objects.values_list("slug", "name"))
         if qualities:
             choices = [*choices, (QUALITY_GROUP, qualities)]

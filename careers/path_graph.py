@@ -187,13 +187,15 @@ def evidence_for(source_role, target_role, steps, education_steps):
     of stages implies, else none. Never a step of the FAQ that holds both roles (the same
     stage is no step) or one that runs backwards."""
     for step in education_steps:
-        if names_as_start(step.body, source_role.title, target_role.title):
-            return Evidence(
-                NAMED,
-                f"Education step “{step.title}”: the guide names {source_role.title} "
-                "as a role to start in.",
-                step,
-            )
+        # The passage that names the step, cited to whoever wrote it.
+        for passage in step.passages.all():
+            if names_as_start(passage.text, source_role.title, target_role.title):
+                return Evidence(
+                    NAMED,
+                    f"Education step “{step.title}”: the guide names {source_role.title} "
+                    "as a role to start in.",
+                    passage,
+                )
     source_step, target_step = stage_step(source_role, steps), stage_step(target_role, steps)
     if source_step and target_step and source_step[0] == target_step[0]:
         entry, (before, after) = source_step[0], (source_step[1], target_step[1])

@@ -92,6 +92,10 @@ MATCH_WEIGHTS = {1: 3, 2: 2, 3: 1}
 # BLS calls its qualities "important for these workers to perform their duties": more than
 # helpful, not the "must have" of essential, so they count as valuable skills do.
 BLS_QUALITY_WEIGHT = MATCH_WEIGHTS[2]
+# The guide names its soft skills ("extremely valuable in machine learning positions") and the
+# languages to learn for machine learning roles in general (Skill.for_all_roles): every role
+# shows them, so each counts for every role, as a valuable skill.
+GENERAL_SKILL_WEIGHT = MATCH_WEIGHTS[2]
 
 # Searching more words than this adds nothing a reader needs and only costs the database.
 MAX_SEARCH_WORDS = 10
@@ -131,6 +135,15 @@ def related_model(queryset, relation):
     """The model at the other end of `relation`: models.py imports this module, so the QuerySets
     reach the other models through their relations instead of importing them."""
     return queryset.model._meta.get_field(relation).related_model
+
+
+class CompanyQuerySet(VersionedQuerySet):
+    def with_published_roles(self):
+        """Each company's published roles (title order) as `published_roles`: one query for
+        all the companies."""
+        Role = related_model(self, "roles")
+        roles = Role.objects.published().only("slug", "title").order_by("title", "pk")
+        return self.prefetch_related(Prefetch("roles", roles, to_attr="published_roles"))
 
 
 class RoleQuerySet(VersionedQuerySet):
@@ -340,8 +353,9 @@ class RoleQuerySet(VersionedQuerySet):
 
     def matching_skills(self, slugs):
         """Roles that need at least one of the skills `slugs`, best covered first: the guide's
-        skills of the role, and the important qualities BLS names for its official occupation
-        (Quality slugs), each weighted like a valuable skill (BLS_QUALITY_WEIGHT).
+        skills of the role, the important qualities BLS names for its official occupation
+        (Quality slugs), each weighted like a valuable skill (BLS_QUALITY_WEIGHT), and the
+        skills the guide names for every role (GENERAL_SKILL_WEIGHT), as /skills/ counts them.
 
         Each role gets `covered_weight` (the weights of its skills and qualities among
         `slugs`), `total_weight` (of all of them) and `coverage` (their ratio, 0 to 1); ties
@@ -377,12 +391,30 @@ class RoleQuerySet(VersionedQuerySet):
                 0,
             )
 
+        Skill = RoleSkill._meta.get_field("skill").related_model
+
+        def general(rows):
+            # The same for every role: one scalar subquery, not a row per role.
+            return Coalesce(
+                Subquery(
+                    rows.filter(for_all_roles=True)
+                    .order_by()
+                    .values("for_all_roles")
+                    .annotate(total=Count("pk") * GENERAL_SKILL_WEIGHT)
+                    .values("total")[:1]
+                ),
+                0,
+            )
+
         return (
             self.with_pay()
             .annotate(
                 covered_weight=guide(RoleSkill.objects.filter(skill__slug__in=slugs))
-                + bls(PageQuality.objects.filter(quality__slug__in=slugs)),
-                total_weight=guide(RoleSkill.objects.all()) + bls(PageQuality.objects.all()),
+                + bls(PageQuality.objects.filter(quality__slug__in=slugs))
+                + general(Skill.objects.filter(slug__in=slugs)),
+                total_weight=guide(RoleSkill.objects.all())
+                + bls(PageQuality.objects.all())
+                + general(Skill.objects.all()),
             )
             .filter(covered_weight__gt=0)
             .annotate(

@@ -70,7 +70,7 @@ def role_page(slug):
         "faq_entries": list(role.faq_entries.published().order_by("topic", "order", "pk")),
         # The article's duties and steps into the field apply to every role.
         "duties": list(Duty.objects.select_related("source")),
-        "education_steps": list(EducationStep.objects.select_related("source")),
+        "education_steps": list(EducationStep.objects.for_display()),
     }
 
 

@@ -67,6 +67,9 @@ def main():
     fetch("faq", "/faq/")
     fetch("not_found", "/no-such-page-anywhere/")
     fetch("server_error", "/prod-probe-boom/")
+    # Development's previews of the error pages (careerguide/urls_dev.py) do not exist here.
+    for code in ("404", "500", "503"):
+        fetch(f"preview_{code}", f"/{code}/")
     fetch("plain_http", "/careers/", secure=False)
     fetch("admin_login", "/admin/login/")
     fetch(

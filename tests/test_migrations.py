@@ -112,3 +112,72 @@ def test_moving_source_to_core_keeps_rows_history_content_types_and_permissions(
     assert not ContentType.objects.filter(app_label="careers", model="source").exists()
     granted = new.get_model("auth", "Group").objects.get(pk=group.pk).permissions.get()
     assert (granted.pk, granted.content_type_id) == (change.pk, content_type.pk)
+
+
+OLD_EXPERIENCE = (
+    "As described by Discover Data Science, some machine learning positions may require "
+    "previous experience in an engineer or artificial intelligence-specific role. For example, "
+    "it’s important to know that a machine learning engineer is not an entry-level position, "
+    "but one that often requires experience in data science and software engineering — plus "
+    "an advanced degree. For a career in machine learning, you may want to start in a software "
+    "engineer, software programmer, software developer, data scientist or computer engineer role."
+)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_education_steps_are_split_into_passages_credited_sentence_by_sentence():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    core = ("core", "0002_source_edit_version")
+    before = [("careers", "0023_role_search_document"), core]
+    after = [("careers", "0027_indeed_growth_label"), core]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Source = old.get_model("core", "Source")
+    article = Source.objects.create(slug="article", title="The guide")
+    dds = Source.objects.create(slug="discover-data-science", publisher="Discover Data Science")
+    Step = old.get_model("careers", "EducationStep")
+    Step.objects.create(
+        slug="experience", title="Experience", body=OLD_EXPERIENCE, source=dds, version=1
+    )
+    Step.objects.create(slug="degree", title="Degree", body="Study.", source=article, version=1)
+    Statistic = old.get_model("careers", "OutlookStatistic")
+    Statistic.objects.create(
+        slug="indeed-growth-rate",
+        label="Growth rate of machine learning engineer jobs, per Indeed",
+        statement="Indeed ... citing a 53% growth rate since 2020.",
+        version=1,
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps
+    Passage = new.get_model("careers", "EducationPassage")
+    passages = Passage.objects.order_by("step__order", "step__slug", "order")
+    found = {
+        (p.step.slug, p.order): (p.source.slug, p.text)
+        for p in passages.select_related("step", "source")
+    }
+    assert found[("degree", 1)] == ("article", "Study.")
+    assert found[("experience", 1)][0] == "discover-data-science"
+    assert found[("experience", 1)][1].endswith("artificial intelligence-specific role.")
+    assert found[("experience", 2)][0] == "article"
+    assert " ".join([found[("experience", 1)][1], found[("experience", 2)][1]]) == OLD_EXPERIENCE
+    step = new.get_model("careers", "EducationStep").objects.get(slug="experience")
+    assert step.source.slug == "article"
+    label = new.get_model("careers", "OutlookStatistic").objects.get().label
+    assert label == "Growth rate Indeed cites for machine learning engineer"
+
+    # And back: the text joined again into one body.
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    assert old.get_model("careers", "EducationStep").objects.get(slug="experience").body == (
+        OLD_EXPERIENCE
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -222,6 +222,13 @@ def test_server_error_hides_the_error_and_logs_it(probe):
     assert "RuntimeError: prod-probe deliberate failure" in probe["stderr"]
 
 
+@pytest.mark.parametrize("code", ["404", "500", "503"])
+def test_error_page_previews_are_absent(probe, code):
+    response = probe["responses"][f"preview_{code}"]
+    assert response["status"] == 404
+    assert 'data-error="404"' in response["body"]
+
+
 ADMIN_PAGES = [
     "admin_login",
     "admin_index",

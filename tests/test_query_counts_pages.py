@@ -15,21 +15,24 @@ SYNTHETIC_ROLES = 1000
 # started reading per row: fix the view with select_related/prefetch_related/annotate instead.
 # "/" reads the applications and "/path/" the profession quotes: one query per list, each;
 # "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map,
-# and the pay records and national estimates of the roles it shows (at most eight a stage).
+# the pay records and national estimates of the roles it shows (at most eight a stage), and the
+# education steps' passages (each cited on its own).
 PAGES = {
     "/": 5,
     # The skills and role total; BLS's qualities (none imported here, so no pages read).
     "/skills/": 3,
     "/skills/artificial-intelligence/": 3,
-    "/companies/": 1,
-    "/companies/amazon/": 3,
+    # The companies, and their published roles (one prefetch).
+    "/companies/": 2,
+    # The company, its roles and their salaries, the LinkedIn search it is named in.
+    "/companies/amazon/": 4,
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
     # The sources, and BLS's footnote on the relative standard error with its release.
     "/about/": 3,
     # The guide's statistics and the OOH projections (none imported here, so no roles read).
     "/outlook/": 2,
-    "/path/": 9,
+    "/path/": 10,
     "/faq/": 2,
     "/faq/?q=machine+learning": 2,
     "/faq/?q=%00": 2,

@@ -3,8 +3,15 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from careers.models import Application, Duty, EducationStep, OutlookStatistic, Quote
-from core.admin import CitedAdmin, ContentAdmin, DateStatedFilter
+from careers.models import (
+    Application,
+    Duty,
+    EducationPassage,
+    EducationStep,
+    OutlookStatistic,
+    Quote,
+)
+from core.admin import CitedAdmin, ContentAdmin, DateStatedFilter, EditorFormMixin
 
 from .figures import AsOfField, FigureAgeFilter
 from .pay import DatedFigureForm
@@ -26,11 +33,39 @@ class DutyAdmin(OrderedContentAdmin):
     prepopulated_fields = {"slug": ["text"]}
 
 
+class EducationPassageInline(EditorFormMixin, admin.StackedInline):
+    """A step's text, passage by passage: each credited to whoever wrote its sentences."""
+
+    model = EducationPassage
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["order", "text", "source"]
+    verbose_name = "passage"
+    verbose_name_plural = "text, one passage per source"
+
+
 @admin.register(EducationStep)
 class EducationStepAdmin(OrderedContentAdmin):
     list_display = ["title", "order", "source"]
-    search_fields = ["title", "body", "slug"]
+    search_fields = ["title", "passages__text", "slug"]
     prepopulated_fields = {"slug": ["title"]}
+    inlines = [EducationPassageInline]
+
+
+@admin.register(EducationPassage)
+class EducationPassageAdmin(ContentAdmin):
+    """Passages are edited on their step's page; this list finds one by its words or source."""
+
+    list_display = ["step", "order", "short_text", "source"]
+    list_select_related = ["step", "source"]
+    list_filter = [SOURCE_FILTER]
+    search_fields = ["text", "step__title"]
+    autocomplete_fields = ["step", "source"]
+    ordering = ["step__order", "order"]
+
+    @admin.display(description="text", ordering="text")
+    def short_text(self, obj):
+        return Truncator(obj.text).words(16)
 
 
 @admin.register(Application)

@@ -1,7 +1,15 @@
 from core.models import Source
 
 from .base import AsOfPrecision
-from .content import Application, Duty, EducationStep, OutlookStatistic, Quote, QuoteTopic
+from .content import (
+    Application,
+    Duty,
+    EducationPassage,
+    EducationStep,
+    OutlookStatistic,
+    Quote,
+    QuoteTopic,
+)
 from .roles import MAX_ALTERNATIVES, Importance, OfficialMatch, Role, RoleOccupation, RoleSkill
 from .salaries import Salary
 from .taxonomy import CareerStage, Company, Skill, SkillKind
@@ -12,6 +20,7 @@ __all__ = [
     "CareerStage",
     "Company",
     "Duty",
+    "EducationPassage",
     "EducationStep",
     "Importance",
     "MAX_ALTERNATIVES",

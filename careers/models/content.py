@@ -1,9 +1,11 @@
 """The article's other content, kept as data: duties, steps, applications, quotes, outlook."""
 
 from django.db import models
+from django.db.models import Prefetch
 
 from core.history import content_history
-from core.versioning import Versioned
+from core.models import related_label
+from core.versioning import Versioned, VersionedQuerySet
 
 from .base import AsOfMixin, SluggedModel, as_of_range_constraint
 
@@ -41,16 +43,83 @@ class Duty(OrderedContent):
         return self.text
 
 
+class EducationStepQuerySet(VersionedQuerySet):
+    def for_display(self):
+        """Each step with its source and its passages, each with its own source: two queries
+        however many steps."""
+        passages = EducationPassage.objects.select_related("source")
+        return self.select_related("source").prefetch_related(Prefetch("passages", passages))
+
+
+class EducationStepManager(models.Manager.from_queryset(EducationStepQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class EducationStep(OrderedContent):
-    """A step toward a career in machine learning (degree, experience, ...)."""
+    """A step toward a career in machine learning (degree, experience, ...). Its text is its
+    passages, each credited to whoever wrote it: the guide quotes others within one step.
+    `source` credits the step itself (its heading and place in the list)."""
 
     history = content_history()
 
     title = models.CharField(max_length=200, help_text="Short heading, e.g. Undergraduate degree.")
-    body = models.TextField(help_text="What the step involves, in the source's words.")
+
+    objects = EducationStepManager()
 
     def __str__(self):
         return self.title
+
+    @property
+    def body(self):
+        """The step's whole text, its passages in order (read them with for_display())."""
+        return " ".join(passage.text for passage in self.passages.all())
+
+
+class EducationPassageManager(models.Manager.from_queryset(VersionedQuerySet)):
+    def get_by_natural_key(self, step_slug, order):
+        return self.get(step__slug=step_slug, order=order)
+
+
+class EducationPassage(Versioned):
+    """One or more sentences of an education step that share one source."""
+
+    history = content_history()
+
+    step = models.ForeignKey(EducationStep, on_delete=models.CASCADE, related_name="passages")
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Position in the step: lower numbers come first."
+    )
+    text = models.TextField(help_text="The sentences, in the source's words.")
+    source = models.ForeignKey(
+        "core.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who wrote these sentences: the guide itself, or whom it credits for them. "
+        "Leave empty only if the text does not say.",
+    )
+
+    objects = EducationPassageManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step", "order"],
+                name="educationpassage_unique_step_order",
+                violation_error_message="This step already has a passage at that position.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{related_label(self, 'step')}, passage {self.order}"
+
+    def natural_key(self):
+        return (self.step.slug, self.order)
+
+    natural_key.dependencies = ["careers.educationstep", "core.source"]
 
 
 class Application(OrderedContent):

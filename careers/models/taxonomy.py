@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from core.history import content_history
 from core.versioning import Versioned
 
+from ..querysets import CompanyQuerySet
 from .base import SluggedModel
 
 
@@ -55,8 +56,15 @@ class Skill(Versioned, SluggedModel):
         ordering = ["kind", "order", "name"]
 
 
+class CompanyManager(models.Manager.from_queryset(CompanyQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
 class Company(Versioned, SluggedModel):
     history = content_history()
+
+    objects = CompanyManager()
 
     name = models.CharField(max_length=200, unique=True, help_text="The company's usual name.")
     in_hiring_sample = models.BooleanField(

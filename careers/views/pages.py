@@ -119,8 +119,8 @@ class PathView(TemplateView):
         context["profession_quotes"] = Quote.objects.filter(
             topic=QuoteTopic.PROFESSION
         ).select_related("source")
-        context["steps"] = steps = list(EducationStep.objects.select_related("source"))
-        stages = CareerStage.objects.select_related("source").prefetch_related(
+        context["steps"] = steps = list(EducationStep.objects.for_display())
+        context["stages"] = stages = CareerStage.objects.select_related("source").prefetch_related(
             Prefetch(
                 "roles",
                 queryset=Role.objects.published()

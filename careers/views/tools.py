@@ -49,6 +49,13 @@ class MatchView(ListView):
         context = super().get_context_data(**kwargs)
         roles = list(context["roles"])
         have = set(self.have)
+        # The skills the guide names for every role count for each (as /skills/ says), shown
+        # once per role beside its own; read with the form's choices, no query of their own.
+        general = [
+            (slug, name)
+            for slug, name in flat_choices(self.form.fields["have"].choices)
+            if slug in self.form.general_skills
+        ]
         qualities = role_qualities(roles)
         for role in roles:
             role.covered = [link for link in role.listed_skills if link.skill.slug in have]
@@ -62,6 +69,8 @@ class MatchView(ListView):
             object_list=roles,
             form=self.form,
             have=self.have,
+            general_have=[(slug, name) for slug, name in general if slug in have],
+            general_missing=[(slug, name) for slug, name in general if slug not in have],
             pay_notes=PayNotes(roles),
             chosen_skills=[
                 (slug, name)

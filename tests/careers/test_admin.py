@@ -62,7 +62,8 @@ def content(db):
         f.RoleSkillFactory(role=role, skill=skill),
         f.SalaryFactory(role=role, source=source, median=123_456, low=100_000, high=150_000),
         m.Duty.objects.create(slug="build-models", text="Build models.", source=source),
-        m.EducationStep.objects.create(slug="degree", title="Degree", body="Study.", source=source),
+        step := m.EducationStep.objects.create(slug="degree", title="Degree", source=source),
+        m.EducationPassage.objects.create(step=step, order=1, text="Study.", source=source),
         m.Application.objects.create(
             slug="search", name="Search engines", examples="Web", source=source
         ),

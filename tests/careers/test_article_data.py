@@ -18,6 +18,7 @@ from careers.models import (
     CareerStage,
     Company,
     Duty,
+    EducationPassage,
     EducationStep,
     Importance,
     OutlookStatistic,
@@ -286,9 +287,39 @@ def test_education_steps_and_their_sources():
     steps = EducationStep.objects.select_related("source")
     assert [(s.title, s.source.slug) for s in steps] == [
         ("Undergraduate degree", "article"),
-        ("Experience", "discover-data-science"),
+        ("Experience", "article"),
         ("Advanced degree", "article"),
     ]
+
+
+def test_each_sentence_of_the_experience_step_carries_its_own_source():
+    # The guide credits Discover Data Science for its first sentence ("As described by ...");
+    # the example and the roles to start in are the guide's own.
+    experience = EducationStep.objects.for_display().get(slug="experience")
+    passages = [(p.source.slug, _sentences(p.text)) for p in experience.passages.all()]
+    assert passages == [
+        (
+            "discover-data-science",
+            [
+                "As described by Discover Data Science, some machine learning positions may "
+                "require previous experience in an engineer or artificial intelligence-specific "
+                "role"
+            ],
+        ),
+        (
+            "article",
+            [
+                "For example, it’s important to know that a machine learning engineer is not an "
+                "entry-level position, but one that often requires experience in data science "
+                "and software engineering — plus an advanced degree",
+                "For a career in machine learning, you may want to start in a software engineer, "
+                "software programmer, software developer, data scientist or computer engineer "
+                "role",
+            ],
+        ),
+    ]
+    for step in EducationStep.objects.for_display().exclude(slug="experience"):
+        assert [p.source.slug for p in step.passages.all()] == ["article"]
 
 
 def test_applications_and_who_named_them():
@@ -344,7 +375,7 @@ def test_every_stored_text_appears_in_the_article():
         *FaqEntry.objects.values_list("question", flat=True),
         *FaqEntry.objects.values_list("answer", flat=True),
         *Duty.objects.values_list("text", flat=True),
-        *EducationStep.objects.values_list("body", flat=True),
+        *EducationPassage.objects.values_list("text", flat=True),
         *Role.objects.exclude(summary="").values_list("summary", flat=True),
         *CareerStage.objects.values_list("description", flat=True),
         *Quote.objects.values_list("text", flat=True),

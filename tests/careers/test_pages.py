@@ -293,15 +293,16 @@ def test_skill_page_cites_the_newest_median(client):
 def test_company_list_says_which_of_the_articles_lists_each_is_in(client):
     CompanyFactory(name="Sampled", in_hiring_sample=True, in_job_search=False)
     CompanyFactory(name="Searched", in_hiring_sample=False, in_job_search=True)
+    CompanyFactory(name="Both", in_hiring_sample=True, in_job_search=True)
     body = text(client.get("/companies/"))
-
-    def cells(name):
-        row = body.split(f"{name}</a></th>")[1].split("</tr>")[0]
-        return re.findall(r"<td[^>]*>(.*?)</td>", row)
-
-    # Columns: LinkedIn hiring sample, February 2025 job search, roles.
-    assert cells("Sampled") == ["Yes", "No", "0"]
-    assert cells("Searched") == ["No", "Yes", "0"]
+    # Without roles here, each under the heading of the lists that name it.
+    groups = re.findall(r"<h3>(.*?)</h3>\s*<ul class=\"company-list\">(.*?)</ul>", body, re.S)
+    named = {heading: re.findall(r">([^<]+)</a>", items) for heading, items in groups}
+    assert named == {
+        "In LinkedIn’s hiring sample and the February 2025 job search": ["Both"],
+        "In LinkedIn’s hiring sample": ["Sampled"],
+        "In the February 2025 job search": ["Searched"],
+    }
 
 
 def test_company_page_lists_the_published_roles_it_hires_for(client):
@@ -322,7 +323,7 @@ def test_company_page_without_roles_says_so(client):
     hiring = CompanyFactory(name="Hiring")
     RoleFactory().hiring_companies.add(hiring)
     body = text(client.get(f"/companies/{company.slug}/"))
-    assert "the sources do not say which roles Quiet hires for" in body
+    assert "None: the guide does not say which roles Quiet hires for." in body
     # No dead end: the companies whose roles are known, and the roles.
     links = set(parse(client.get(f"/companies/{company.slug}/")).links)
     assert {f"/companies/{hiring.slug}/", "/careers/", "/path/#start-in"} <= links
@@ -333,10 +334,10 @@ def test_company_page_without_roles_says_so(client):
 
 def test_path_shows_steps_in_order_and_roles_at_each_stage(client):
     source = SourceFactory(publisher="Discover Data Science", title="")
-    EducationStep.objects.create(slug="b", title="Second step", body="Then.", order=2)
-    EducationStep.objects.create(
-        slug="a", title="First step", body="First.", order=1, source=source
-    )
+    second = EducationStep.objects.create(slug="b", title="Second step", order=2)
+    second.passages.create(order=1, text="Then.")
+    first = EducationStep.objects.create(slug="a", title="First step", order=1)
+    first.passages.create(order=1, text="First.", source=source)
     entry = CareerStageFactory(name="Entry level", order=1)
     lead = CareerStageFactory(name="Leadership", order=4)
     junior = RoleFactory(title="Junior", stage=entry)

@@ -104,7 +104,9 @@ def test_roles_the_experience_step_names_to_start_in_are_steps_the_guide_names(
         )
     }
     for pair in named:
-        assert evidence(data)[pair].record == experience
+        # Cited to the passage that says it (the guide's own sentence, not the quoted one).
+        passage = evidence(data)[pair].record
+        assert passage.step == experience and "start in" in passage.text
         assert evidence(data)[pair].label == "The guide names this step"
     assert evidence(data)[("software-engineer", "machine-learning-engineer")].text == (
         "Education step “Experience”: the guide names Software Engineer as a role to start in."
@@ -143,7 +145,8 @@ def test_the_arrow_within_one_faq_step_cites_the_guide_not_that_step(client, art
     data, page = graph(client)
     found = evidence(data)[("data-scientist", "machine-learning-engineer")]
     assert found.kind == path_graph.NAMED
-    assert found.record == EducationStep.objects.get(slug="experience")
+    assert found.record.step == EducationStep.objects.get(slug="experience")
+    assert "data scientist" in found.record.text
     assert "FAQ" not in found.text
     named = section(page, "path-evidence-named-1")
     assert 'href="/careers/data-scientist/"' in named
@@ -306,15 +309,15 @@ def test_a_crowded_column_shows_eight_roles_and_links_to_the_rest(client, articl
 def test_query_count_stays_flat_with_official_pay_and_many_roles(
     client, official_data, django_assert_num_queries
 ):
-    # Quotes, education steps, stages, their roles, next-step links, roles without a stage,
+    # Quotes, education steps and their passages, stages, their roles, next-step links, roles without a stage,
     # FAQ entries, then the shown roles' pay records and national estimates.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get(URL).status_code == 200
     call_command("generate_synthetic_roles", "300", verbosity=0)
     Role.objects.filter(is_synthetic=True).update(
         official_occupation=Occupation.objects.get(soc_code="15-2051"), official_match="closest"
     )
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         response = client.get(URL)
     assert response.status_code == 200
     assert "official median, United States" in response.content.decode()

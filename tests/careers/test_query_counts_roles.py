@@ -45,9 +45,9 @@ CASES = [
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 6),
     (f"{LIST}?basis=bls&area=99999", 7),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 18),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 24),
     # Its next role (Machine Learning Engineer) has an official occupation.
-    (reverse("careers:role_detail", args=["computer-engineer"]), 12),
+    (reverse("careers:role_detail", args=["computer-engineer"]), 16),
 ]
 
 
