@@ -155,7 +155,6 @@ class PathView(TemplateView):
             "columns": columns,
             "edges": edges,
             "groups": groups,
-            "kinds": [group.kind for group in groups],
             "roles": [node.role for column in columns for node in column.nodes],
             "width": width,
             "height": height,
