@@ -363,7 +363,8 @@ CASES = [
     ("?sort=-median&q=a", 7),
     ("?area=CA&sort=p90", 9),
     ("?area=10020&page=2", 10),
-    ("?occupation=15-2041", 7),
+    # An alternative occupation: BLS footnotes none of its figures here, so none are read.
+    ("?occupation=15-1221", 6),
 ]
 
 
