@@ -135,6 +135,7 @@ class RoleOccupationAdmin(ContentAdmin):
 
     list_display = ["role", "occupation", "order", "reason"]
     list_select_related = ["role", "occupation"]
+    list_filter = [("occupation", admin.RelatedOnlyFieldListFilter), "role__is_published"]
     search_fields = ["role__title", "occupation__title", "occupation__soc_code"]
     autocomplete_fields = ["role", "occupation"]
     ordering = ["role__title", "order"]

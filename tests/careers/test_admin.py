@@ -71,7 +71,8 @@ def content(db):
         f.OutlookStatisticFactory(source=source, as_of=datetime.date(2023, 1, 1)),
         faq,
         # Read-only official data, offered to editors through the role's autocomplete.
-        Occupation.objects.create(soc_code="15-2051", title="Data Scientists"),
+        occupation := Occupation.objects.create(soc_code="15-2051", title="Data Scientists"),
+        m.RoleOccupation.objects.create(role=role, occupation=occupation, order=1),
     ]
     return {type(row): row for row in rows}
 

@@ -14,7 +14,10 @@ entries + duties + education steps + the skills named for every role = 11, + the
 national estimates where any of them has an official occupation (their pay where the guide
 gives none) = 12, + the national official estimate and the OOH projection for a role with an
 official occupation = 14, and with the OOH pages imported here, its page's rows, qualities (and
-names) and similar occupations = 18 (tests/official/test_role_page_outlook.py)."""
+names) and similar occupations = 18 (tests/official/test_role_page_outlook.py); + the education
+steps' passages, the role's alternative occupations and their national estimates, the BLS
+footnotes they use and, with an official occupation, the states and metro areas with the most
+jobs."""
 
 import pytest
 from django.core.management import call_command

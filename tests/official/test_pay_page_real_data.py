@@ -69,7 +69,8 @@ def test_real_release_page(
 ):
     path, database = release_file
     import_release(path)
-    with django_assert_num_queries(6):
+    # The page's six reads and the role's alternative occupations.
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.status_code == 200
     page = read_page(response)

@@ -113,4 +113,9 @@ def test_editors_can_remap_a_role_and_the_page_follows(client):
 def test_the_panel_links_to_pay_by_location(client):
     link = reverse("careers:role_pay", args=["data-scientist"])
     assert f'href="{link}"' in panel(page(client, "data-scientist"))
-    assert "/pay/" not in panel(page(client, "computer-engineer"))
+    # No official occupation: only its candidates' pages, each named.
+    unmapped = panel(page(client, "computer-engineer"))
+    own = reverse("careers:role_pay", args=["computer-engineer"])
+    assert f'href="{own}"' not in unmapped
+    assert f'href="{own}?occupation=17-2061"' in unmapped
+    assert f'href="{own}?occupation=15-1252"' in unmapped
