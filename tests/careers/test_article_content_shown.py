@@ -1,5 +1,5 @@
 """The article's applications and profession quotes are shown, each with its source, and every
-education step cites its own source on both pages that list the steps."""
+passage of an education step cites its own source on both pages that list the steps."""
 
 import html
 import re
@@ -78,8 +78,16 @@ def test_definitions_stay_off_the_path_page(client):
 )
 def test_each_education_step_cites_its_own_source(client, url, heading_id):
     steps = section(client.get(url).text, heading_id)
-    for step in EducationStep.objects.select_related("source"):
+    for step in EducationStep.objects.for_display():
         block = steps[steps.index(f"<h3>{step.title}</h3>") :].split("</li>")[0]
-        assert f"Source: {step.source}" in words(block)
-    experience = EducationStep.objects.get(slug="experience")
-    assert experience.source.slug == "discover-data-science"
+        # Each passage is followed by its own source's citation.
+        paragraphs = [words(p) for p in block.split("<p>")[1:]]
+        passages = list(step.passages.all())
+        assert len(paragraphs) == len(passages)
+        for paragraph, passage in zip(paragraphs, passages, strict=True):
+            assert f"Source: {passage.source}" in paragraph
+    experience = EducationStep.objects.for_display().get(slug="experience")
+    assert [p.source.slug for p in experience.passages.all()] == [
+        "discover-data-science",
+        "article",
+    ]
