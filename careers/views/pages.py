@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from official.forms import OUTLOOK_DEFAULT_SORT, OutlookSortForm
 
 from .. import path_graph
+from ..dates import section_dates, shown_medians
 from ..models import (
     Application,
     CareerStage,
@@ -70,10 +71,11 @@ class HomeView(TemplateView):
         context["top_paid_citation"] = (
             shown[0] if len(shown) == len(roles) and len(cited) == 1 else None
         )
+        context["top_paid_dates"] = section_dates(shown)
         # Only figures with a number are headlines; worded ones stay on the outlook page.
-        context["statistic_groups"] = group_by_statement(
-            outlook_statistics().filter(value__isnull=False)
-        )
+        statistics = list(outlook_statistics().filter(value__isnull=False))
+        context["statistic_groups"] = group_by_statement(statistics)
+        context["statistic_dates"] = section_dates(statistics)
         context["definitions"] = Quote.objects.filter(topic=QuoteTopic.DEFINITION).select_related(
             "source"
         )
@@ -112,6 +114,7 @@ class OutlookView(TemplateView):
             [s for s in statistics if s.value is not None]
         )
         context["worded"] = [s for s in statistics if s.value is None]
+        context["statistic_dates"] = section_dates(statistics)
         return context
 
 
@@ -133,6 +136,7 @@ class PathView(TemplateView):
             )
         )
         context["graph"] = self.graph(stages, steps)
+        context["stage_dates"] = section_dates([shown_medians(s.published_roles) for s in stages])
         starting = {
             role.slug: role
             for role in Role.objects.published()
