@@ -34,8 +34,9 @@ def source_label(source):
 
 
 def dated(record):
-    """The `Dated` of one cited record, or None for nothing."""
-    if record is None:
+    """The `Dated` of one cited record, or None for nothing (a template's missing variable
+    arrives as "")."""
+    if not record:
         return None
     if isinstance(record, Dated):
         return record
