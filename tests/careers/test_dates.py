@@ -247,4 +247,6 @@ def test_no_publication_date_is_claimed_from_the_file_date(official_data, client
 def test_a_missing_record_adds_nothing_to_the_line(today):
     """A template passes a missing variable as "": no "Source not named" entry for it."""
     salary = Salary(as_of=FEB_2025, source=Source(slug="article", title="The guide"))
-    assert section_dates(salary, "", None).entries == [Dated(GUIDE_LABEL, "February 2025", FEB_2025)]
+    assert section_dates(salary, "", None).entries == [
+        Dated(GUIDE_LABEL, "February 2025", FEB_2025)
+    ]
