@@ -108,12 +108,12 @@ class OccupationSerializer(serializers.Serializer):
 
 class OfficialCitedMixin(serializers.Serializer):
     """BLS OEWS figures cite their release: its source, the month they describe (as_of) and
-    the day BLS published them."""
+    the date of BLS's data file (`file_dated`: no publication date is stated anywhere)."""
 
     source = SourceSerializer(source="release.source")
     release = serializers.CharField(source="release.name")
     as_of = serializers.DateField(source="release.as_of")
-    published_on = serializers.DateField(source="release.published_on")
+    file_dated = serializers.DateField(source="release.published_on")
 
 
 class OfficialMedianSerializer(OfficialCitedMixin, serializers.Serializer):

@@ -7,18 +7,20 @@ rendered only together with its citation.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.age import age_words
 from core.formatting import source_link
 
+from .dates import dated
 from .models import Importance
 
 
-def citation(record):
+def citation(record, line=None):
     """Who says so and when, for any record with `source` and `as_of_display`. "Source" links to
-    the about page, which says where the data come from and how they are dated."""
+    the about page, which says where the data come from and how they are dated. With the
+    section's date line (careers.dates.section_dates), a record dated otherwise gets its mark."""
     source = getattr(record, "source", None)
     as_of = getattr(record, "as_of_display", "")
     named = source_link(source) if source is not None else "not named"
@@ -28,25 +30,23 @@ def citation(record):
         reverse("careers:about") + "#sources",
         named,
         when,
-        stale_notice(record),
+        date_mark(record, line),
     )
 
 
-def age_words(months):
-    if months % 12:
-        return f"{months} months"
-    years = months // 12
-    return "a year" if years == 1 else f"{years} years"
-
-
-def stale_notice(record):
-    """A calm note beside a figure more than CAREERGUIDE_STALE_AFTER_MONTHS old."""
-    if not getattr(record, "is_stale", False):
+def date_mark(record, line):
+    """A mark beside a figure whose date is not its section's (the date line says the rest):
+    its own date, and its age by the site's one rule. Nothing for a figure the line covers."""
+    if not line:
         return ""
+    item = dated(record)
+    if item is None or not line.differs(item):
+        return ""
+    age = f", more than {age_words()} old" if item.old else ""
     return format_html(
-        ' <span class="stale-notice">From {}, more than {} ago.</span>',
-        record.as_of_display,
-        age_words(settings.CAREERGUIDE_STALE_AFTER_MONTHS),
+        ' <span class="date-mark">Dated differently: {}{}.</span>',
+        item.when or "date not stated",
+        age,
     )
 
 

@@ -3,18 +3,16 @@ its official occupation, the way in, qualities and similar occupations, each fro
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q
-from django.utils.dateformat import format as date_format
 
+from core.age import is_old
 from official.forms import OUTLOOK_COLUMNS, OUTLOOK_TEXT_COLUMNS
 from official.models import HandbookPage, HandbookProjection, PageQuality, Quality
 from official.outlook_charts import change_bars, employment_bars
 from official.selectors import sort_headers
 
-from .formatting import age_words
+from .dates import handbook_dated, section_dates
 from .models import Role
-from .models.base import stale_cutoff
 
 
 @dataclass
@@ -37,19 +35,7 @@ class RoleOutlook:
     @property
     def is_stale(self):
         """The site's one age rule, counted from the page's last-modified date."""
-        return bool(stale_text(self.page.last_modified))
-
-    @property
-    def stale_text(self):
-        return stale_text(self.page.last_modified)
-
-
-def stale_text(last_modified):
-    """The site's calm note for a figure past CAREERGUIDE_STALE_AFTER_MONTHS, or ""."""
-    if last_modified >= stale_cutoff():
-        return ""
-    age = age_words(settings.CAREERGUIDE_STALE_AFTER_MONTHS)
-    return f"From {date_format(last_modified, 'F Y')}, more than {age} ago."
+        return is_old(self.page.last_modified)
 
 
 def role_outlook(role):
@@ -98,7 +84,7 @@ def outlook_table(sort):
         "outlook_chart": change_bars(projections) if projections else None,
         "outlook_headers": sort_headers(sort, OUTLOOK_COLUMNS, OUTLOOK_TEXT_COLUMNS),
         "outlook_dates": dates,
-        "outlook_stale_text": stale_text(dates[0]) if dates else "",
+        "outlook_section_dates": section_dates([handbook_dated(day) for day in dates]),
     }
 
 
@@ -151,8 +137,7 @@ def bls_qualities():
 
 def role_projections(roles):
     """Sets `role.handbook` on each role: its official occupation's OOH projection (with its
-    page, `on_group_page` and `group_title`) or None, and `role.handbook_stale` (the site's age
-    note or ""). One query whenever there are roles."""
+    page, `on_group_page` and `group_title`) or None. One query whenever there are roles."""
     codes = [role.official_occupation.soc_code for role in roles if role.official_occupation]
     found = {}
     if roles:
@@ -162,4 +147,3 @@ def role_projections(roles):
     for role in roles:
         occupation = role.official_occupation
         role.handbook = found.get(occupation.soc_code) if occupation else None
-        role.handbook_stale = stale_text(role.handbook.page.last_modified) if role.handbook else ""

@@ -62,6 +62,10 @@ def role_page(slug):
         **where_the_jobs_are(role.official_occupation),
         **role_outlook(role),
         "next_roles": next_roles,
+        # What the next steps' date line covers: the pay each shows.
+        "next_salaries": [
+            next_role.median_salaries[0] for next_role in next_roles if next_role.median_salaries
+        ],
         "previous_roles": list(
             published.filter(next_roles=role).only("slug", "title").order_by("title", "pk")
         ),

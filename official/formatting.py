@@ -106,7 +106,8 @@ def official_figure(estimate, name):
 
 
 def official_citation(release):
-    """Who says so and when: BLS, its release month and publication date."""
+    """Who says so and when: BLS and the month its estimates describe. The data package states
+    no publication date, only the date of the data file it copied: said as that."""
     source = release.source
     named = (
         format_html('<a href="{}" rel="noopener">{}</a>', source.url, source)
@@ -114,7 +115,7 @@ def official_citation(release):
         else format_html("{}", source)
     )
     return format_html(
-        '<span class="citation">Source: {}, estimates as of {}, published {}.</span>',
+        '<span class="citation">Source: {}, estimates as of {} (data file dated {}).</span>',
         named,
         release.as_of_display,
         date_format(release.published_on, "j F Y"),

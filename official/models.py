@@ -41,7 +41,13 @@ class Release(models.Model):
         help_text="The citation shown beside every figure of this release.",
     )
     as_of = models.DateField(help_text="The month the estimates describe (first day of it).")
-    published_on = models.DateField(help_text="The day BLS published the release.")
+    # The data package has no publication date: this is the date of BLS's data file as its
+    # manifest records it, shown as a file date and never as a publication date.
+    published_on = models.DateField(
+        "file dated",
+        help_text="The date of BLS's data file, as the data package's manifest records it "
+        "(not a publication date: the package states none).",
+    )
     retrieved_on = models.DateField(help_text="The day the files were downloaded from BLS.")
     file_sha256 = models.CharField(max_length=64, help_text="SHA-256 of the imported file.")
 

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from careers.formatting import age_words
 from careers.models import AsOfPrecision
 from careers.models.base import stale_cutoff
+from core.age import age_words
 
 MONTHS = {
     name.lower(): number

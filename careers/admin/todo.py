@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from careers.formatting import age_words
 from careers.models import OutlookStatistic, Role, Salary, Source
 from careers.models.base import stale_cutoff
+from core.age import age_words
 
 # Lines shown per list; the rest are one click away in the filtered change list.
 LIMIT = 25

@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from core.age import is_old, months_before, stale_cutoff
 from core.models import SluggedModel
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "AsOfPrecision",
     "SluggedModel",
     "as_of_range_constraint",
+    "months_before",
     "stale_cutoff",
     "validate_as_of",
 ]
@@ -34,27 +35,6 @@ def validate_as_of(value):
         raise ValidationError("The as-of date cannot be before 1900.", code="as_of_too_early")
     if value > timezone.localdate():
         raise ValidationError("The as-of date cannot be in the future.", code="as_of_in_future")
-
-
-def months_before(day, months):
-    """The same day of the month `months` earlier, or that month's last day if it is shorter
-    (31 March less one month is 28 or 29 February)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
-    last_day = (next_month - datetime.timedelta(days=1)).day
-    return datetime.date(year, month, min(day.day, last_day))
-
-
-def stale_cutoff(today=None):
-    """Figures dated before this day are more than CAREERGUIDE_STALE_AFTER_MONTHS old.
-
-    The age counts from the as-of date as stored: the first day of the month (or year) the
-    source names, so "February 2025" is more than twelve months old from 2 February 2026.
-    """
-    today = today or timezone.localdate()
-    return months_before(today, settings.CAREERGUIDE_STALE_AFTER_MONTHS)
 
 
 def as_of_range_constraint(model_name):
@@ -91,7 +71,7 @@ class AsOfMixin(models.Model):
     def is_stale(self):
         """More than CAREERGUIDE_STALE_AFTER_MONTHS old; an undated figure is not "old", it
         is undated (editors see those listed on their own)."""
-        return self.as_of is not None and self.as_of < stale_cutoff()
+        return is_old(self.as_of)
 
     @property
     def as_of_display(self):

@@ -158,6 +158,25 @@ class Role(Versioned, SluggedModel):
         return bool(median and pay_range and median.source_id != pay_range.source_id)
 
     @property
+    def median_credited_elsewhere(self):
+        """[(record, "median" or "average")]: this role's records from other sources carrying
+        the very amount of the median shown (the guide's $168,730 for machine learning
+        engineers is also the average it credits to Glassdoor). Reads `salary_records`."""
+        shown = self.median_salary
+        if shown is None:
+            return []
+        found = []
+        for record in self.salary_records:
+            if record.pk == shown.pk or record.source_id == shown.source_id:
+                continue
+            figure = next(
+                (f for f in ("median", "average") if getattr(record, f) == shown.median), None
+            )
+            if figure:
+                found.append((record, figure))
+        return found
+
+    @property
     def national_estimate(self):
         """The national BLS estimate of the role's official occupation, or None."""
         occupation = self.official_occupation

@@ -7,7 +7,7 @@ this library only registers them.
 from django import template
 
 from careers import formatting
-from careers.official_outlook import stale_text
+from careers.dates import handbook_dated, section_dates, shown_medians
 from core.formatting import money, source_link
 
 register = template.Library()
@@ -19,12 +19,12 @@ register.filter("all_in_job_search", formatting.all_in_job_search)
 register.filter("figure_label", formatting.figure_label)
 register.filter("note_number", formatting.note_number)
 register.simple_tag(formatting.citation, name="citation")
-
-
-register.simple_tag(formatting.stale_notice, name="stale_notice")
+register.simple_tag(formatting.date_mark, name="date_mark")
 register.simple_tag(source_link, name="source_link")
 register.simple_tag(formatting.pay_note_ref, name="pay_note_ref")
-register.simple_tag(stale_text, name="outlook_stale_text")
+register.simple_tag(section_dates, name="section_dates")
+register.filter("shown_medians", shown_medians)
+register.simple_tag(handbook_dated, name="handbook_dated")
 
 
 @register.filter

@@ -3,9 +3,9 @@
 from django import template
 from django.conf import settings
 
-from careers.formatting import age_words
 from careers.models import OutlookStatistic, Salary
 from careers.models.base import stale_cutoff
+from core.age import age_words
 
 register = template.Library()
 

@@ -8,6 +8,7 @@ from official.forms import OUTLOOK_DEFAULT_SORT, OutlookSortForm
 from official.selectors import reliability_note
 
 from .. import path_graph
+from ..dates import section_dates
 from ..models import (
     Application,
     CareerStage,
@@ -63,10 +64,11 @@ class HomeView(TemplateView):
         context["top_paid_citation"] = (
             shown[0] if len(shown) == len(roles) and len(cited) == 1 else None
         )
+        context["top_paid_dates"] = section_dates(shown)
         # Only figures with a number are headlines; worded ones stay on the outlook page.
-        context["statistic_groups"] = group_by_statement(
-            outlook_statistics().filter(value__isnull=False)
-        )
+        statistics = list(outlook_statistics().filter(value__isnull=False))
+        context["statistic_groups"] = group_by_statement(statistics)
+        context["statistic_dates"] = section_dates(statistics)
         context["definitions"] = Quote.objects.filter(topic=QuoteTopic.DEFINITION).select_related(
             "source"
         )
@@ -107,6 +109,7 @@ class OutlookView(TemplateView):
             [s for s in statistics if s.value is not None]
         )
         context["worded"] = [s for s in statistics if s.value is None]
+        context["statistic_dates"] = section_dates(statistics)
         return context
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from ..dates import list_dates
 from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
 from ..option_counts import option_counts, show_option_counts
@@ -102,6 +103,9 @@ class RoleListView(FilterView):
             context["official_footnotes"] = official_footnotes(
                 role.bls_median_footnote for role in roles
             )
+        context["list_dates"] = list_dates(
+            roles, context["pay_notes"], context.get("official_release")
+        )
         if filterset.is_valid() and not context["paginator"].count:
             context["loosen"] = self.loosen_suggestions(filterset)
         return context

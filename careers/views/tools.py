@@ -8,6 +8,7 @@ from django.views.generic import ListView, TemplateView
 from core.querystrings import form_query
 from official.models import Area
 
+from ..dates import list_dates, section_dates
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
 from ..models import EducationStep, Role
@@ -85,6 +86,9 @@ class MatchView(ListView):
             context["official_footnotes"] = official_footnotes(
                 role.bls_median_footnote for role in roles
             )
+        context["list_dates"] = list_dates(
+            roles, context["pay_notes"], context.get("official_release")
+        )
         if self.have:
             params = QueryDict(mutable=True)
             params.setlist("skill", self.have)
@@ -156,6 +160,12 @@ class CompareView(TemplateView):
             context["official_release"] = estimates[0].release
             context["official_footnotes"] = official_footnotes(e.median_footnote for e in estimates)
         role_projections(roles)
+        # The table's one date line: every figure it shows, guide's and BLS's.
+        context["compare_dates"] = section_dates(
+            [(role.median_salary, role.range_salary) for role in roles],
+            [estimate.release for estimate in estimates],
+            [role.handbook.page for role in roles if role.handbook],
+        )
         for role in roles:
             role.remove_href = _compare_href([s for s in slugs if s != role.slug])
         context.update(roles=roles, slugs=slugs)

@@ -50,7 +50,7 @@ def test_a_revert_in_the_admin_shows_on_the_next_request(site, editor_client):
 def test_a_figure_is_flagged_from_the_first_request_of_the_day_it_grows_old(site, monkeypatch):
     """February 2025 is more than twelve months old from 2 February 2026. A page cached on
     1 February is not served on the 2nd: the date is part of the page's key."""
-    notice = "From February 2025, more than a year ago."
+    notice = "more than a year old"
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 2, 1))
     warm(PAGE)
     assert notice not in Client().get(PAGE).content.decode()

@@ -268,10 +268,10 @@ class TestStale:
 
     def test_the_role_page_says_calmly_that_a_figure_is_old(self, article_data, client, today):
         page = client.get(reverse("careers:role_detail", args=["machine-learning-engineer"]))
-        assert "From February 2025, more than a year ago." in page.content.decode()
+        assert "more than a year old" in page.content.decode()
         today(datetime.date(2026, 1, 15))
         page = client.get(reverse("careers:role_detail", args=["machine-learning-engineer"]))
-        assert "more than a year ago" not in page.content.decode()
+        assert "more than a year" not in page.content.decode()
 
     def test_the_admin_index_counts_old_figures(self, article_data, editor_client, today):
         dated = [

@@ -276,7 +276,7 @@ needs_package = pytest.mark.skipif(
 @needs_package
 def test_the_pinned_release_imports_and_matches_the_file(article_data):
     out, _ = run()
-    assert "BLS OEWS May 2025 (release 2025A01, published 2026-05-15)" in out
+    assert "BLS OEWS May 2025 (release 2025A01, data file dated 2026-05-15)" in out
     assert Area.objects.states().count() == 54  # 50 states, DC, Guam, Puerto Rico, Virgin Islands
     assert Area.objects.filter(kind="N").count() == 1
     # Read the same cells straight from the bundled file, independently of the importer.

@@ -74,7 +74,7 @@ def test_exact_and_closest_matches_are_named_as_such(client, pay_data):
 def test_page_cites_the_release_says_what_the_figures_are_and_links_to_the_role(client, pay_data):
     response = client.get(DATA_SCIENTIST)
     text = " ".join(response.content.decode().split())
-    assert "estimates as of May 2025, published 15 May 2026" in text
+    assert "estimates as of May 2025 (data file dated 15 May 2026)" in text
     assert "across all industries, for employees only" in text
     assert "differ in date, definition and population from the guide's own figure" in text
     assert "never combined" in text

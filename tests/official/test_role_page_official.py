@@ -28,7 +28,7 @@ def test_the_panel_names_the_match_and_cites_the_release(client):
     assert "Closest official occupation:</strong> Software Developers, SOC 15-1252" in text
     assert "not the same job" in text
     assert "U.S. Bureau of Labor Statistics" in text
-    assert "estimates as of May 2025, published 15 May 2026" in text
+    assert "estimates as of May 2025 (data file dated 15 May 2026)" in text
     assert "differ in date, definition and population" in text
     assert "never combined" in text
     exact = panel(page(client, "data-scientist"))

@@ -67,7 +67,7 @@ class Command(BaseCommand):
                 result = "already up to date, nothing changed"
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"BLS OEWS {info.name} (release {info.code}, published {info.published_on}): "
+                    f"BLS OEWS {info.name} (release {info.code}, data file dated {info.published_on}): "
                     f"{summary.areas:,} areas, {summary.occupations:,} occupations, "
                     f"{summary.estimates:,} estimates; {result} ({seconds:.1f} s)."
                 )
