@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("official", "0005_editors_view_handbook"),
+        ("official", "0006_estimate_reliability_and_concentration"),
     ]
 
     operations = [
