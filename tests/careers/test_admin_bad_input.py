@@ -50,6 +50,9 @@ def add_page_data(client, row):
     # Salary and RoleSkill allow one row per role and source/skill; the copy goes to another role.
     if "role" in data:
         data["role"] = str(m.Role.objects.get(title="Example Lead").pk)
+    # A step holds one passage at each position: the copy takes a free one.
+    if "step" in data and "order" in data:
+        data["order"] = str(int(data["order"]) + 1000)
     # The add page has no existing inline rows to edit.
     prefixes = [
         key.removesuffix("-INITIAL_FORMS") for key in data if key.endswith("-INITIAL_FORMS")

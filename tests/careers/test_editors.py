@@ -63,7 +63,7 @@ def typed(monkeypatch):
 class TestEditorsGroup:
     def test_holds_exactly_the_content_permissions(self, db):
         expected = expected_permissions()
-        assert len(expected) == 14 * 4
+        assert len(expected) == 15 * 4
         assert group_permissions() == expected | official_view_permissions()
 
     def test_holds_nothing_on_accounts(self, db):
@@ -88,8 +88,12 @@ class TestEditorsGroup:
         # Source moved to core later (core migration 0001 relabels its content type, the
         # permissions with it): this migration's code, run alone, grants it under careers.
         moved = {f"{action}_source" for action in ("view", "add", "change", "delete")}
-        # Models added later are granted by migrations of their own (careers 0025).
-        later = {f"{action}_roleoccupation" for action in ("view", "add", "change", "delete")}
+        # Models added later are granted by migrations of their own (careers 0025, 0026).
+        later = {
+            f"{action}_{model}"
+            for action in ("view", "add", "change", "delete")
+            for model in ("roleoccupation", "educationpassage")
+        }
         granted = {(app, name) for app, name in group_permissions() if name not in moved}
         expected = {
             (app, name) for app, name in expected_permissions() if name not in moved | later

@@ -14,7 +14,7 @@ URL = reverse("careers:compare")
 
 def row(html, heading):
     found = re.search(rf"<th scope=\"row\">{re.escape(heading)}</th>(.*?)</tr>", html, re.S)
-    return [plain(cell) for cell in re.findall(r"<td>(.*?)</td>", found.group(1), re.S)]
+    return [plain(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.S)]
 
 
 def test_rows_match_the_pages(handbook_data, client):
