@@ -69,15 +69,16 @@ def test_a_starting_role_on_the_path_cites_the_guides_sentence_not_discover_data
     client, article_data
 ):
     body = client.get(reverse("careers:path")).text
-    rows = [words(row) for row in body.split("<tr")[1:]]
-    [row] = [
-        r
-        for r in rows
-        if "the guide names Computer Engineer as a role to start in" in r
-        and "Machine Learning Engineer" in r
+    # The evidence behind the arrows the guide names: grouped, the group citing its passage.
+    groups = [
+        words(group.split("</section>")[0])
+        for group in body.split('<section class="path-evidence__group"')[1:]
     ]
-    assert f"Source: {GUIDE}" in row
-    assert "Discover Data Science" not in row
+    [named] = [g for g in groups if "the guide names each role below as one to start in" in g]
+    arrows = re.findall(r"[^.]*? lead to Machine Learning Engineer", named)
+    assert any("Computer Engineer" in arrow for arrow in arrows)
+    assert f"Source: {GUIDE}" in named
+    assert "Discover Data Science" not in named
 
 
 def test_a_step_without_passages_still_cites_its_own_source(client, db):

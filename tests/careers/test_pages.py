@@ -326,7 +326,7 @@ def test_company_page_without_roles_says_so(client):
     assert "None: the guide does not say which roles Quiet hires for." in body
     # No dead end: the companies whose roles are known, and the roles.
     links = set(parse(client.get(f"/companies/{company.slug}/")).links)
-    assert {f"/companies/{hiring.slug}/", "/careers/", "/path/#start-in"} <= links
+    assert {f"/companies/{hiring.slug}/", "/careers/", "/path/#start"} <= links
 
 
 # ---------- career path ----------
