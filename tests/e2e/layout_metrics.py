@@ -31,7 +31,7 @@ PAGE_TYPES = [
     ),
     ("match", "/match/?have=deep-learning&have=programming&have=python", ".match-list li"),
     ("outlook", "/outlook/", ".stat__value, main .figure"),
-    ("companies", "/companies/", "main table tbody tr"),
+    ("companies", "/companies/", "main .company-index__item"),
     ("about", "/about/", "main h2"),
     ("faq", "/faq/", ".faq-entry"),
 ]

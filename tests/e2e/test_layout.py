@@ -26,7 +26,6 @@ TABLE_PAGES = [
     ("pay-metro", "/careers/data-scientist/pay/?area=41860&q=a&sort=-p90"),
     ("outlook", "/outlook/"),
     ("compare", "/compare/?role=data-scientist&role=machine-learning-engineer&role=nlp-scientist"),
-    ("companies", "/companies/"),
     ("role", "/careers/machine-learning-engineer/"),
 ]
 
