@@ -132,7 +132,7 @@ def test_education_steps_are_split_into_passages_credited_sentence_by_sentence()
 
     core = ("core", "0002_source_edit_version")
     before = [("careers", "0023_role_search_document"), core]
-    after = [("careers", "0027_indeed_growth_label"), core]
+    after = [("careers", "0028_indeed_growth_label"), core]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -236,12 +236,4 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(split_bodies, join_passages),
         migrations.RunPython(grant_editors, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name="educationstep",
-            name="body",
-        ),
-        migrations.RemoveField(
-            model_name="historicaleducationstep",
-            name="body",
-        ),
     ]

@@ -20,7 +20,7 @@ def restore(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("careers", "0026_education_passages"),
+        ("careers", "0027_remove_education_step_body"),
     ]
 
     operations = [migrations.RunPython(relabel, restore)]
