@@ -148,14 +148,25 @@ class SlugMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = SlugMultipleChoiceField
 
 
+def list_defaults(area_given):
+    """What the list assumes for a parameter not given: an area given alone means the official
+    figures there; no area, the guide's figures (or the nation's official ones)."""
+    if area_given:
+        return {"sort": DEFAULT_SORT, "basis": "bls"}
+    return {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
+
+
 class RoleFilterForm(forms.Form):
     # One instance for every form, so its template engine (and cached loader) is built once.
     default_renderer = FILTER_FORM_RENDERER
 
     def __init__(self, data=None, *args, **kwargs):
+        # An area chosen alone means its official figures: what a visitor choosing California
+        # means (`basis=guide` beside it keeps the guide's figures).
+        self.area_given = data is not None and bool(str(data.get("area") or "").strip())
         # The default sort is explicit in the form so its radio button renders checked; links
         # leave the defaults out again (RoleFilter.query()).
-        defaults = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
+        defaults = list_defaults(self.area_given)
         if data is not None and any(not data.get(name) for name in defaults):
             data = data.copy()
             for name, value in defaults.items():
@@ -383,8 +394,6 @@ class RoleFilter(django_filters.FilterSet):
 
     # Parameters that choose the pay figure rather than narrow the roles.
     PAY_CHOICE = ("basis", "area")
-    # Left out of links when chosen: what the form assumes when they are not given.
-    DEFAULTS = {"sort": DEFAULT_SORT, "basis": DEFAULT_BASIS, "area": DEFAULT_AREA}
 
     def __init__(self, data=None, *args, official_median=False, **kwargs):
         """`official_median`: the rows carry the chosen area's official median (`bls_median`)
@@ -458,4 +467,4 @@ class RoleFilter(django_filters.FilterSet):
 
     def query(self):
         """The parameters these filters were given, as cleaned, for links (core.querystrings)."""
-        return form_query(self.form, self.DEFAULTS)
+        return form_query(self.form, list_defaults(self.form.area_given))

@@ -2,17 +2,18 @@
 
 from official.charts import range_chart
 from official.footnotes import RSE_EXPLAINED
-from official.models import FIGURES, RSE_FIGURES, Footnote, Release
+from official.models import FIGURES, RSE_FIGURES, AreaKind, Footnote, Release, WageEstimate
 from official.selectors import where_the_jobs_are
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
 from .official_outlook import role_outlook
 
 
-def role_page(slug):
+def role_page(slug, area=None):
     """Everything a published role's page shows, as template context; Role.DoesNotExist when
     there is no such published role. Thirteen queries, however many roles, skills or salaries
-    (and one for the next roles' national estimates where any has an official occupation).
+    (and one for the next roles' national estimates where any has an official occupation, one
+    for the estimate in `area`, a state or metro Area, where the role has an occupation).
 
     One page of one role: the role comes with its pay records and national estimate by the
     same recipes as every other page (`role.median_salary`, `role.national_estimate`); each
@@ -54,7 +55,7 @@ def role_page(slug):
         ),
         "salaries": role.salary_records,
         "median_salary": role.median_salary,
-        **official_pay(role, others),
+        **official_pay(role, others, local_estimate(role, area)),
         "alternatives": others,
         "alternatives_release": next(
             (other.national_estimate.release for other in others if other.national_estimate), None
@@ -78,12 +79,21 @@ def role_page(slug):
     }
 
 
-def official_pay(role, others=()):
-    """The role's official occupation's national estimate, its chart beside the guide's median
-    and the footnotes it and the alternatives' estimates (`others`) use; no query but the
-    footnotes' (the estimates come with the role)."""
+def local_estimate(role, area):
+    """The role's official occupation's estimate in `area` (a state or metro Area), or None:
+    none chosen, the nation (the role already has it), no occupation or no estimate there."""
+    if area is None or area.kind == AreaKind.NATIONAL or role.official_occupation_id is None:
+        return None
+    return WageEstimate.objects.in_area(role.official_occupation_id, area).first()
+
+
+def official_pay(role, others=(), local=None):
+    """The role's official occupation's national estimate (and `local`, its estimate in the
+    visitor's area), its chart beside the guide's median and the footnotes they and the
+    alternatives' estimates (`others`) use; no query but the footnotes' (the estimates come
+    with the role)."""
     estimate = role.national_estimate
-    estimates = [estimate, *(other.national_estimate for other in others)]
+    estimates = [estimate, local, *(other.national_estimate for other in others)]
     present = [e for e in estimates if e is not None]
     codes = [e.figure(name)[1] for e in present for name in (*FIGURES, *RSE_FIGURES)]
     if present:
@@ -94,6 +104,7 @@ def official_pay(role, others=()):
     guide_median = guide_salary.median if guide_salary else None
     return {
         "official_estimate": estimate,
+        "local_estimate": local,
         "official_chart": range_chart(estimate, guide_median),
         "guide_salary": guide_salary,
         "official_footnotes": official_footnotes(codes),

@@ -36,6 +36,18 @@ class AreaQuerySet(models.QuerySet):
     def named_like(self, text):
         return self.filter(name__icontains=text) if text else self
 
+    def named_in(self, text, min_length=3):
+        """Areas whose name holds `text` or one of its words (of `min_length` letters or more):
+        the places a search for roles may have meant. States and territories first."""
+        words = [word for word in text.split() if len(word) >= min_length]
+        if not words:
+            return self.none()
+        named = Q(name__icontains=text)
+        for word in words:
+            named |= Q(name__icontains=word)
+        first = Case(When(kind=AreaKind.STATE, then=Value(0)), default=Value(1))
+        return self.filter(named).exclude(kind=AreaKind.NATIONAL).order_by(first, "name", "pk")
+
     def with_estimate_of(self, occupation):
         """Each area with `area.estimate`: the occupation's WageEstimate there, or None. One
         LEFT JOIN on the estimates' (area, occupation) index, so areas without one stay."""
@@ -75,6 +87,10 @@ class WageEstimateQuerySet(models.QuerySet):
     def cited(self):
         """With the area and the release's source, for pages that cite each figure."""
         return self.select_related("area", "release__source")
+
+    def in_area(self, occupation, area):
+        """The occupation's estimate in `area`, cited: a QuerySet of at most one."""
+        return self.cited().filter(occupation=occupation, area=area)
 
     def most_jobs(self, occupation, kind):
         """The occupation's estimates in areas of one kind (states, metro areas) with the most

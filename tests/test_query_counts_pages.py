@@ -16,9 +16,10 @@ SYNTHETIC_ROLES = 1000
 # "/" reads the applications and "/path/" the profession quotes: one query per list, each;
 # "/path/" also reads the next-step links, the roles without a stage and the FAQ for its map,
 # the pay records and national estimates of the roles it shows (at most eight a stage), and the
-# education steps' passages (each cited on its own).
+# education steps' passages (each cited on its own). "/" also reads the nation and the states
+# for the area control under the header.
 PAGES = {
-    "/": 5,
+    "/": 6,
     # The skills and role total; BLS's qualities (none imported here, so no pages read).
     "/skills/": 3,
     "/skills/artificial-intelligence/": 3,

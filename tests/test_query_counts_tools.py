@@ -40,18 +40,21 @@ EVERY_SKILL = "&".join(
 
 # The role list's FilterSet reads two more choice lists since the OOH data (BLS qualities for
 # the skill filter, entry educations for `education`): +2 on the export and the API, flat as
-# the data grows.
+# the data grows. Match and compare read the nation and the states for the area control (one
+# query, also when the comparison is refused).
 CASES = [
-    ("/match/", 2),
-    ("/match/?have=nope", 2),
-    ("/match/?have=deep-learning&have=programming", 9),
-    (f"/match/?{EVERY_SKILL}&page=2", 9),
-    ("/compare/?role=data-scientist", 7),
-    ("/compare/?role=data-scientist&role=machine-learning-engineer", 8),
-    ("/compare/?role=data-scientist&role=machine-learning-engineer&find=scientist", 9),
-    ("/compare/?role=data-analyst&role=data-scientist&role=head-of-ai&role=nlp-scientist", 8),
-    ("/compare/?role=data-scientist&role=data-scientist", 0),
-    ("/compare/?role=data-scientist&role=nope", 5),
+    ("/match/", 3),
+    ("/match/?have=nope", 3),
+    ("/match/?have=deep-learning&have=programming", 10),
+    (f"/match/?{EVERY_SKILL}&page=2", 10),
+    ("/compare/?role=data-scientist", 8),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer", 9),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer&find=scientist", 10),
+    ("/compare/?role=data-analyst&role=data-scientist&role=head-of-ai&role=nlp-scientist", 9),
+    ("/compare/?role=data-scientist&role=data-scientist", 1),
+    ("/compare/?role=data-scientist&role=nope", 6),
+    ("/compare/?role=data-scientist&role=machine-learning-engineer&area=CA", 10),
+    ("/match/?have=deep-learning&have=programming&area=41860", 10),  # no nation to read
     ("/careers/export.csv", 10),
     ("/careers/export.csv?skill=deep-learning&stage=established&sort=title", 10),
     ("/careers/export.csv?basis=bls&area=CA&pay_min=100000&sort=-pay", 10),

@@ -32,3 +32,12 @@ def paired(items, partners):
     """Each of `items` with its partner in `partners`, in order: a compare row's cells with
     their roles, so that each cell can name its role where the table is stacked on a phone."""
     return list(zip(items, partners, strict=True))
+
+
+@register.filter
+def with_area(url, choice):
+    """`url` carrying the visitor's area (careers/area_choice.py), when one is chosen."""
+    query = getattr(choice, "query", "")
+    if not query:
+        return url
+    return f"{url}{'&' if '?' in str(url) else '?'}{query}"

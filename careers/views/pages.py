@@ -8,6 +8,7 @@ from official.forms import OUTLOOK_DEFAULT_SORT, OutlookSortForm
 from official.selectors import reliability_note
 
 from .. import path_graph
+from ..area_choice import AreaChoiceForm, AreaChoiceMixin
 from ..dates import section_dates
 from ..models import (
     Application,
@@ -42,14 +43,15 @@ def group_by_statement(statistics):
     return groups
 
 
-class HomeView(TemplateView):
+class HomeView(AreaChoiceMixin, TemplateView):
     template_name = "careers/home.html"
-    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
+    query_parameters = (AreaChoiceForm,)  # the visitor's area, which its links carry
 
     # The home page's short table of roles by pay; the full list is one click away.
     TOP_PAID_ROLES = 5
 
     def get_context_data(self, **kwargs):
+        self.read_area()
         context = super().get_context_data(**kwargs)
         roles = list(
             Role.objects.published()

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -14,6 +15,7 @@ from official.filters import AreaFinder
 from official.models import Area
 from official.selectors import occupation_pay_page
 
+from ..area_choice import AreaChoice, AreaChoiceMixin, href_with_area, return_address
 from ..filters import RoleFilter
 from ..forms import RolePayForm
 from ..models import Role
@@ -25,11 +27,13 @@ CARRIED_MAX = 40
 
 class AreaPickerView(FilterView):
     """/areas/: find an area by name and show the role list's official pay there, keeping the
-    list's other filters; works without JavaScript."""
+    list's other filters; or with `next` (a page that shows the visitor's area), go back there
+    with the area chosen. Works without JavaScript."""
 
     filterset_class = AreaFinder
     template_name = "careers/area_picker.html"
-    query_parameters = (CARRIED,)  # and its own filters and `page`, for the page cache
+    # And its own filters and `page`, for the page cache.
+    query_parameters = (CARRIED, "next")
     context_object_name = "areas"
     paginate_by = 50
 
@@ -57,10 +61,25 @@ class AreaPickerView(FilterView):
                 values = [value for carried, value in context["carried"] if carried == name]
                 if values:
                     query.setlist(name, values)
+        address = return_address(self.request.GET.get("next"))
+        if address is not None:
+            context["next"] = query["next"] = self.request.GET["next"]
+            context["carried"] = [("next", context["next"])]
+        else:
+            address = (reverse("careers:role_list"), _list_query(query))
+        context["area_links"] = [(area, href_with_area(address, area)) for area in context["areas"]]
         return context
 
 
-class RolePayView(TemplateView):
+def _list_query(query):
+    """The role list's parameters the areas page carries, on its first page, basis implied."""
+    params = query.copy()
+    for name in ("find", "page", "basis", "next"):
+        params.pop(name, None)
+    return params
+
+
+class RolePayView(AreaChoiceMixin, TemplateView):
     """/careers/<slug>/pay/: BLS estimates of the role's official occupation by state and metro
     area, or with `occupation=<SOC code>` of one of its alternatives; 404 for a role that is not
     published, for a page of areas that does not exist and for an occupation the role does not
@@ -81,11 +100,16 @@ class RolePayView(TemplateView):
         except Role.DoesNotExist:
             raise Http404("No such role.") from None
         form = RolePayForm(request.GET)
+        # The visitor's area is the one the page highlights (its own field shows any error).
+        self.area_choice = AreaChoice(
+            request.path, area=form.value("area"), carried=form_query(form)
+        )
         offered = role_occupations(role)
         asked = form.value("occupation")
         if "occupation" in form.errors or (asked and asked not in offered):
             status = 400 if "occupation" in form.errors else 404
             context = {
+                "area_choice": self.area_choice,
                 "role": role,
                 "offered": offered.values(),
                 "asked": form.data.get("occupation", ""),

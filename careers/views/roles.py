@@ -5,6 +5,9 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from official.models import Area
+
+from ..area_choice import AreaChoice, AreaChoiceForm, AreaChoiceMixin
 from ..dates import list_dates
 from ..filters import DEFAULT_SORT, SORT_CHOICES, RoleFilter
 from ..models import Role
@@ -15,6 +18,8 @@ from ..selectors import official_footnotes, official_release, role_page
 
 # Each suggestion in the empty state costs a count query; past this many filters, just list them.
 MAX_LOOSEN_SUGGESTIONS = 6
+# Areas offered when a search for roles found none but names a place.
+MAX_PLACES = 5
 
 
 def _query_without(params, key, value=None):
@@ -69,7 +74,8 @@ def active_filters(filterset):
 
 
 class RoleListView(FilterView):
-    """/careers/: roles filtered by the query string; bad parameters give form errors, not 500s."""
+    """/careers/: roles filtered by the query string; bad parameters give form errors, not 500s.
+    The visitor's `area` alone lists the official figures there (careers/filters.py)."""
 
     filterset_class = RoleFilter
     template_name = "careers/role_list.html"
@@ -108,7 +114,39 @@ class RoleListView(FilterView):
         )
         if filterset.is_valid() and not context["paginator"].count:
             context["loosen"] = self.loosen_suggestions(filterset)
+            context["places"] = self.places(filterset)
+        context["area_choice"] = self.area_choice(filterset)
         return context
+
+    def area_choice(self, filterset):
+        """The header's area control: the area whose official figures are listed, or the one
+        given beside the guide's figures; removing it goes back to the guide's figures."""
+        data = getattr(filterset.form, "cleaned_data", {})
+        area = filterset.official_area
+        if area is None and filterset.form.area_given:
+            area = data.get("area")
+        return AreaChoice(
+            self.request.path,
+            area=area,
+            carried=filterset.query(),
+            options=filterset.filters["area"].extra["areas"],
+            drops=("basis",),
+        )
+
+    def places(self, filterset, count=MAX_PLACES):
+        """For a search that found no role: the areas it may have meant, each a link to the
+        list of official pay there with the search's other filters kept."""
+        words = filterset.form.cleaned_data.get("q") or ""
+        params = filterset.query()
+        params.pop("q", None)
+        params.pop("page", None)
+        params.pop("basis", None)
+        found = []
+        for area in Area.objects.named_in(words)[:count]:
+            query = params.copy()
+            query["area"] = area.code
+            found.append({"area": area, "href": _href(query)})
+        return found
 
     def _sort_only(self):
         params = QueryDict(mutable=True)
@@ -130,16 +168,18 @@ class RoleListView(FilterView):
         ]
 
 
-class RoleDetailView(TemplateView):
-    """/careers/<slug>/: a published role and everything around it; 404 for any other slug."""
+class RoleDetailView(AreaChoiceMixin, TemplateView):
+    """/careers/<slug>/: a published role and everything around it; 404 for any other slug.
+    With `area`, the official figures there beside the national ones."""
 
     template_name = "careers/role_detail.html"
-    query_parameters = ()  # reads no query parameter (careerguide/cache.py)
+    query_parameters = (AreaChoiceForm,)  # what the page cache keys it by
 
     def get_context_data(self, **kwargs):
+        area = self.read_area()
         context = super().get_context_data(**kwargs)
         try:
-            context.update(role_page(kwargs["slug"]))
+            context.update(role_page(kwargs["slug"], area))
         except Role.DoesNotExist:
             raise Http404("No published role has this address.") from None
         return context

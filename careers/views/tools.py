@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from core.querystrings import form_query
-from official.models import Area
+from official.models import Area, AreaKind
 
+from ..area_choice import AreaChoiceForm, AreaChoiceMixin
 from ..dates import list_dates, section_dates
 from ..filters import flat_choices
 from ..forms import COMPARE_MAX, COMPARE_MIN, FIND_LIMIT, CompareForm, MatchForm
@@ -18,18 +19,21 @@ from ..querysets import national_estimates
 from ..selectors import official_footnotes, official_release
 
 
-def _compare_href(slugs):
+def _compare_href(slugs, area=None):
     params = QueryDict(mutable=True)
     params.setlist("role", slugs)
+    if area is not None:
+        params["area"] = area.code
     path = reverse("careers:compare")
     return f"{path}?{params.urlencode()}" if slugs else path
 
 
-class MatchView(ListView):
-    """/match/?have=python&have=deep-learning: roles ranked by how much of their skills you have."""
+class MatchView(AreaChoiceMixin, ListView):
+    """/match/?have=python&have=deep-learning: roles ranked by how much of their skills you have,
+    each with its official median in the visitor's `area` (the nation by default)."""
 
     template_name = "careers/match.html"
-    query_parameters = (MatchForm,)  # and `page`: what the page cache keys it by
+    query_parameters = (MatchForm, AreaChoiceForm)  # and `page`: what the page cache keys
     context_object_name = "roles"
     paginate_by = 25
     official_area = None
@@ -37,11 +41,13 @@ class MatchView(ListView):
     def get_queryset(self):
         self.form = MatchForm(self.request.GET)
         self.have = self.form.cleaned_data["have"] if self.form.is_valid() else []
+        area = self.read_area(carried=form_query(self.form))
         if not self.have:
             return Role.objects.none()
         roles = Role.objects.published().for_export().matching_skills(self.have)
-        # Each role's official (BLS) national median beside the guide's, when imported.
-        self.official_area = Area.objects.national().first()
+        # Each role's official (BLS) median in the visitor's area (the nation unless chosen)
+        # beside the guide's, when imported.
+        self.official_area = area or Area.objects.national().first()
         if self.official_area is not None:
             roles = roles.with_official_median(self.official_area)
         return roles
@@ -92,6 +98,8 @@ class MatchView(ListView):
         if self.have:
             params = QueryDict(mutable=True)
             params.setlist("skill", self.have)
+            if self.area_choice.area is not None:
+                params["area"] = self.area_choice.code
             context["list_href"] = f"{reverse('careers:role_list')}?{params.urlencode()}"
         return context
 
@@ -120,11 +128,12 @@ def skill_rows(roles):
     return found
 
 
-class CompareView(TemplateView):
-    """/compare/?role=a&role=b: 2 to 4 roles side by side. The URL is the whole state."""
+class CompareView(AreaChoiceMixin, TemplateView):
+    """/compare/?role=a&role=b: 2 to 4 roles side by side, with `area` the official medians
+    there too. The URL is the whole state."""
 
     template_name = "careers/compare.html"
-    query_parameters = (CompareForm,)  # what the page cache keys it by
+    query_parameters = (CompareForm, AreaChoiceForm)  # what the page cache keys it by
 
     def get(self, request, *args, **kwargs):
         context = self.get_context_data(**kwargs)
@@ -132,8 +141,10 @@ class CompareView(TemplateView):
         return self.render_to_response(context, status=status)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         form = CompareForm(self.request.GET)
+        area = self.read_area(carried=form_query(form))
+        local = area if area is not None and area.kind != AreaKind.NATIONAL else None
+        context = super().get_context_data(**kwargs)
         context.update(
             form=form, errors=[], roles=[], compare_min=COMPARE_MIN, compare_max=COMPARE_MAX
         )
@@ -141,13 +152,12 @@ class CompareView(TemplateView):
             context["errors"] = [error for errors in form.errors.values() for error in errors]
             return context
         slugs = form.cleaned_data["role"]
-        found = {
-            role.slug: role
-            for role in Role.objects.published()
-            .filter(slug__in=slugs)
-            .select_related("official_occupation")
-            .for_compare()
-        }
+        roles = (
+            Role.objects.published().filter(slug__in=slugs).select_related("official_occupation")
+        )
+        if local is not None:
+            roles = roles.with_official_median(local)  # one JOIN: the area's median, `bls_median`
+        found = {role.slug: role for role in roles.for_compare()}
         missing = [slug for slug in slugs if slug not in found]
         if missing:
             context["errors"] = [f"“{slug}” is not a role on this site." for slug in missing]
@@ -158,7 +168,10 @@ class CompareView(TemplateView):
         estimates = [role.national_estimate for role in roles if role.national_estimate]
         if estimates:
             context["official_release"] = estimates[0].release
-            context["official_footnotes"] = official_footnotes(e.median_footnote for e in estimates)
+            codes = [e.median_footnote for e in estimates]
+            if local is not None:
+                codes += [role.bls_median_footnote for role in roles]
+            context["official_footnotes"] = official_footnotes(codes)
         role_projections(roles)
         # The table's one date line: every figure it shows, guide's and BLS's.
         context["compare_dates"] = section_dates(
@@ -167,8 +180,8 @@ class CompareView(TemplateView):
             [role.handbook.page for role in roles if role.handbook],
         )
         for role in roles:
-            role.remove_href = _compare_href([s for s in slugs if s != role.slug])
-        context.update(roles=roles, slugs=slugs)
+            role.remove_href = _compare_href([s for s in slugs if s != role.slug], area)
+        context.update(roles=roles, slugs=slugs, local_area=local)
         if len(roles) >= COMPARE_MIN:
             context["skill_rows"] = skill_rows(roles)
             context["education_steps"] = list(EducationStep.objects.select_related("source"))
@@ -183,5 +196,7 @@ class CompareView(TemplateView):
                 .only("slug", "title")[:FIND_LIMIT]
             )
             context["find"] = find
-            context["found"] = [(role, _compare_href([*slugs, role.slug])) for role in found_roles]
+            context["found"] = [
+                (role, _compare_href([*slugs, role.slug], area)) for role in found_roles
+            ]
         return context

@@ -8,15 +8,18 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def nav_link(context, url_name, label):
-    """A nav link marked aria-current="page" on its own page, "true" anywhere in its section."""
-    href = reverse(url_name)
+def nav_link(context, url_name, label, query=""):
+    """A nav link marked aria-current="page" on its own page, "true" anywhere in its section;
+    `query` (a query string the page carries, e.g. the visitor's area) is added to it."""
+    path_href = href = reverse(url_name)
+    if query:
+        href = f"{href}?{query}"
     # A page rendered without a request (render_to_string) marks no link as current.
     request = context.get("request")
     path = request.path if request is not None else ""
-    if path == href:
+    if path == path_href:
         current = "page"
-    elif href != "/" and path.startswith(href):
+    elif path_href != "/" and path.startswith(path_href):
         current = "true"
     else:
         return format_html('<a href="{}">{}</a>', href, label)

@@ -153,7 +153,7 @@ def test_role_list_rows_tick_into_the_compare_form_and_role_pages_link_to_it(cli
 def test_official_national_pay_is_shown_where_present_with_its_citation(client):
     response = compare(client, "data-scientist", "computer-engineer")
     html = response.content.decode()
-    assert "Official median pay (BLS, national)" in html
+    assert "Official median pay (BLS, United States)" in html
     assert "$120,000" in html
     assert "Official occupation: Data Scientists, SOC 15-2051." in html
     assert "no official occupation matches this role" in html  # computer engineer

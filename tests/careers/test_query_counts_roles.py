@@ -41,6 +41,7 @@ CASES = [
     (f"{LIST}?sort=-growth&skill=analytical-skills", 14),
     (f"{LIST}?education=bachelors-degree&sort=growth", 14),
     (f"{LIST}?basis=bls", 15),
+    (f"{LIST}?area=CA", 15),
     (f"{LIST}?basis=bls&area=CA&pay_min=100000&sort=-pay&skill=python", 15),
     (f"{LIST}?basis=bls&area=41860&sort=pay&page=2", 16),
     # DC's Data Scientists median is "not released": its footnote is read once.
@@ -48,9 +49,11 @@ CASES = [
     # Form errors list nothing: only the choice lists are read.
     (f"{LIST}?sort=sideways&pay_min=1e9", 6),
     (f"{LIST}?basis=bls&area=99999", 7),
-    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 24),
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]), 25),
     # Its next role (Machine Learning Engineer) has an official occupation.
-    (reverse("careers:role_detail", args=["computer-engineer"]), 16),
+    (reverse("careers:role_detail", args=["computer-engineer"]), 17),
+    # The area chosen, and the occupation's estimate there.
+    (reverse("careers:role_detail", args=["machine-learning-engineer"]) + "?area=CA", 27),
 ]
 
 

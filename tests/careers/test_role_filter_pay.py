@@ -84,11 +84,16 @@ def test_dropping_the_basis_drops_the_official_figure_too():
 
 
 def test_official_median_rides_along_on_the_guides_basis_only_when_asked():
-    plain = narrowed("area=CA")
+    plain = narrowed("basis=guide&area=CA")
     assert "bls_median" not in plain.query.annotations
-    rows = {role.slug: role for role in narrowed("area=CA", official_median=True)}
+    rows = {role.slug: role for role in narrowed("basis=guide&area=CA", official_median=True)}
     assert rows["data-scientist"].bls_median == 160000
     assert rows["data-scientist"].pay == rows["data-scientist"].median_pay
+
+
+def test_an_area_alone_means_the_official_figures_there():
+    rows = {role.slug: role for role in narrowed("area=CA")}
+    assert rows["data-scientist"].pay == rows["data-scientist"].bls_median == 160000
 
 
 def test_export_sorts_and_bounds_on_the_chosen_figure(client):
@@ -140,5 +145,10 @@ def test_links_never_carry_a_parameter_the_page_does_not_know(client, url):
 
 def test_links_carry_the_filters_as_cleaned(client):
     response = client.get(LIST, {"pay_min": "$100,000", "area": "ca", "basis": "guide"})
-    assert response.context["link_query"].urlencode() == "pay_min=100000&area=CA"
-    assert 'href="?pay_min=100000&amp;area=CA&amp;sort=pay#results"' in response.content.decode()
+    # The guide's figures beside an area are asked for: the link says so (an area alone would
+    # mean the official figures).
+    assert response.context["link_query"].urlencode() == "pay_min=100000&area=CA&basis=guide"
+    html = response.content.decode()
+    assert 'href="?pay_min=100000&amp;area=CA&amp;basis=guide&amp;sort=pay#results"' in html
+    official = client.get(LIST, {"pay_min": "$100,000", "area": "ca", "basis": "bls"})
+    assert official.context["link_query"].urlencode() == "pay_min=100000&area=CA"

@@ -373,16 +373,17 @@ def test_bad_sort_or_page_is_a_form_error_and_falls_back(client, pay_data, raw, 
 
 # ---------- queries, sitemap ----------
 
-# One more than the page's own reads (official/selectors.py): the role's alternative occupations.
+# Two more than the page's own reads (official/selectors.py): the role's alternative occupations
+# and the area control's nation and states.
 CASES = [
-    ("", 7),
-    ("?sort=-median&q=a", 7),
-    ("?area=CA&sort=p90", 9),
-    ("?area=10020&page=2", 10),
-    ("?map=quotient&sort=-per-1000", 7),
-    ("?map=per-1000&sort=quotient&area=CA", 9),
+    ("", 8),
+    ("?sort=-median&q=a", 8),
+    ("?area=CA&sort=p90", 10),
+    ("?area=10020&page=2", 11),
+    ("?map=quotient&sort=-per-1000", 8),
+    ("?map=per-1000&sort=quotient&area=CA", 10),
     # An alternative occupation: BLS footnotes none of its figures here, so none are read.
-    ("?occupation=15-1221", 6),
+    ("?occupation=15-1221", 7),
 ]
 
 

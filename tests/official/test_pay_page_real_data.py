@@ -70,7 +70,7 @@ def test_real_release_page(
     path, database = release_file
     import_release(path)
     # The page's six reads and the role's alternative occupations.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL)
     assert response.status_code == 200
     page = read_page(response)

@@ -104,15 +104,16 @@ def test_skills_page_groups_the_qualities_as_bls_s(handbook_data, client):
 
 def test_query_counts_stay_flat(handbook_data, client, django_assert_num_queries):
     # /match/: the skill choices, BLS's qualities, the nation's area (none: no OEWS release
-    # here), count, rows, their skills, their salaries, the qualities of their occupations.
+    # here), count, rows, their skills, their salaries, the qualities of their occupations,
+    # and the area control's nation and states.
     # /skills/: the skills, the role total, the qualities and the pages naming them.
     query = {"have": ["analytical-skills", "python"]}
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(MATCH, query)
     with django_assert_num_queries(4):
         client.get(reverse("careers:skill_list"))
     add_synthetic_roles(1000)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(MATCH, query)
     with django_assert_num_queries(4):
         client.get(reverse("careers:skill_list"))

@@ -302,8 +302,9 @@ def test_a_role_without_an_occupation_names_no_areas(client, official_data):
 
 # The role page's 12 queries, + the national estimate, its footnotes, the states and the metro
 # areas with the most jobs, + the OOH projection (none imported here), + the alternative
-# occupations and their national estimates, + the next roles' national estimates.
-ROLE_PAGE_QUERIES = 20
+# occupations and their national estimates, + the next roles' national estimates, + the area
+# control's nation and states.
+ROLE_PAGE_QUERIES = 21
 
 
 def test_the_role_page_query_count_is_flat_as_estimates_grow(

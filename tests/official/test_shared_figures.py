@@ -64,7 +64,9 @@ def test_compare_says_so_in_each_column(client):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    official_row = re.search(r"Official median pay \(BLS, national\).*?</tr>", html, re.S).group(0)
+    official_row = re.search(
+        r"Official median pay \(BLS, United States\).*?</tr>", html, re.S
+    ).group(0)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", official_row, re.S)
     assert SOFTWARE in cells[0] and SOFTWARE in cells[1]
     assert "Same official figure" not in cells[2]
