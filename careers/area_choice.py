@@ -94,6 +94,9 @@ class AreaChoice:
 
     def __init__(self, path, area=None, errors=(), carried=None, options=None, drops=()):
         self.path = path
+        # The nation is what every page shows with no area chosen: choosing it is choosing none.
+        if area is not None and area.kind == AreaKind.NATIONAL:
+            area = None
         self.drops = drops  # parameters that mean nothing without an area (the list's basis)
         self.area = area
         self.errors = list(errors)

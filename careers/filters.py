@@ -162,8 +162,10 @@ class RoleFilterForm(forms.Form):
 
     def __init__(self, data=None, *args, **kwargs):
         # An area chosen alone means its official figures: what a visitor choosing California
-        # means (`basis=guide` beside it keeps the guide's figures).
-        self.area_given = data is not None and bool(str(data.get("area") or "").strip())
+        # means (`basis=guide` beside it keeps the guide's figures). The nation is the default
+        # area, which the filter form's select always sends: no choice.
+        given = str(data.get("area") or "").strip().upper() if data is not None else ""
+        self.area_given = given not in ("", DEFAULT_AREA)
         # The default sort is explicit in the form so its radio button renders checked; links
         # leave the defaults out again (RoleFilter.query()).
         defaults = list_defaults(self.area_given)

@@ -30,10 +30,15 @@ def visitor(request, browser, cached_site):
     context = browser.new_context(
         viewport=request.param, base_url=cached_site.url, java_script_enabled=False
     )
-    context.set_default_timeout(15_000)
+    # axe runs in the page: a second context with scripts on opens each page the visitor sees.
+    checker = browser.new_context(viewport=request.param, base_url=cached_site.url)
+    for each in (context, checker):
+        each.set_default_timeout(15_000)
     page = context.new_page()
     page.width = request.param["width"]
+    page.checker = checker.new_page()
     yield page
+    checker.close()
     context.close()
 
 
@@ -46,7 +51,8 @@ def summary(page):
 
 
 def checked(page, name):
-    found = violations(page)
+    page.checker.goto(page.url)
+    found = violations(page.checker)
     assert found == [], f"{name} at {page.width} px:\n{describe(found)}"
     capture(page, f"area-{name}", page.width)
 
@@ -80,7 +86,9 @@ def test_the_area_chosen_once_is_shown_everywhere_and_removable(visitor):
     checked(page, "role")
 
     # Its pay by location, California highlighted.
-    page.get_by_role("link", name="Official pay for this occupation by state and metro area").click()
+    page.get_by_role(
+        "link", name="Official pay for this occupation by state and metro area"
+    ).click()
     assert urlsplit(page.url).path == "/careers/data-scientist/pay/" and area(page) == ["CA"]
     assert "California" in page.locator("#selected-heading").inner_text()
     checked(page, "pay")
@@ -129,8 +137,8 @@ def test_a_second_visitor_never_sees_the_first_ones_area(visitor, browser, cache
         shared = second.goto("/careers/data-scientist/?area=CA")
         assert shared.headers["x-cache"] == "hit"  # the first visitor's link, the same page
         assert "California" in second.locator(".area-choice__summary").inner_text()
-        texas = second.goto("/careers/data-scientist/?area=TX")
-        assert texas.headers["x-cache"] == "miss"
-        assert "Texas" in second.locator(".area-choice__summary").inner_text()
+        columbia = second.goto("/careers/data-scientist/?area=DC")
+        assert columbia.headers["x-cache"] == "miss"
+        assert "District of Columbia" in second.locator(".area-choice__summary").inner_text()
     finally:
         other.close()
