@@ -32,6 +32,10 @@ AREA_PAGES = {
 }
 # A return address longer than this is no link the site made.
 NEXT_MAX_LENGTH = 1000
+# What the control carries of a page's other parameters: as many values as a real page has (a
+# comparison's four roles, a match's ticked skills), each no longer than a search.
+CARRIED_MAX = 40
+CARRIED_VALUE_MAX = 200
 
 
 def return_address(value):
@@ -60,11 +64,31 @@ def return_address(value):
 
 
 def href_with_area(address, area):
-    """The page at `address` (return_address()) showing `area`."""
+    """The page at `address` (return_address()) showing `area` (the nation: no area)."""
     path, query = address
     query = query.copy()
-    query[AREA] = area.code
-    return f"{path}?{query.urlencode()}"
+    if area.kind != AreaKind.NATIONAL:
+        query[AREA] = area.code
+    return f"{path}?{query.urlencode()}" if query else path
+
+
+def bounded(query):
+    """The page's parameters as the control may carry them: printable values (a NUL has no use
+    and must never be echoed into the page) no longer than CARRIED_VALUE_MAX, CARRIED_MAX in
+    all. A page's own links keep what its form cleaned; this keeps a tampered URL from being
+    written into the page again at any length."""
+    kept = QueryDict(mutable=True)
+    count = 0
+    for name in query:
+        for value in query.getlist(name):
+            if (
+                count < CARRIED_MAX
+                and len(value) <= CARRIED_VALUE_MAX
+                and printable_or_empty(value)
+            ):
+                kept.appendlist(name, value)
+                count += 1
+    return kept
 
 
 class AreaChoiceForm(forms.Form):
@@ -82,10 +106,6 @@ class AreaChoiceForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(data if data is not None else {}, **kwargs)
 
-    def chosen(self):
-        """The chosen Area, or None (none chosen, or an invalid code: see `errors`)."""
-        return self.cleaned_data.get(AREA) if self.is_valid() else None
-
 
 class AreaChoice:
     """What the area control shows on one page: the chosen area (or none), an error for a code
@@ -100,12 +120,12 @@ class AreaChoice:
         self.drops = drops  # parameters that mean nothing without an area (the list's basis)
         self.area = area
         self.errors = list(errors)
-        self._carried = carried if carried is not None else QueryDict()
+        self._carried = bounded(carried if carried is not None else QueryDict())
         self._options = options
 
     @classmethod
     def from_form(cls, request, form, carried=None):
-        """From an AreaChoiceForm (or any form with an `area` field) bound to the request."""
+        """From an AreaChoiceForm bound to the request."""
         form.is_valid()
         return cls(
             request.path,
@@ -124,15 +144,9 @@ class AreaChoice:
         return f"{AREA}={self.code}" if self.code else ""
 
     def hidden(self):
-        """(name, value) of the page's other parameters, for the control's GET form: printable
-        values only (a NUL has no use and must never be echoed into the page)."""
+        """(name, value) of the page's other parameters, for the control's GET form."""
         query = self._without_area()
-        return [
-            (name, value)
-            for name in query
-            for value in query.getlist(name)
-            if printable_or_empty(value)
-        ]
+        return [(name, value) for name in query for value in query.getlist(name)]
 
     def _href(self, query):
         return f"{self.path}?{query.urlencode()}" if query else self.path
@@ -153,7 +167,8 @@ class AreaChoice:
     def picker_href(self):
         """The area finder (metro areas by name), coming back to this page."""
         query = QueryDict(mutable=True)
-        query["next"] = self._href(self._without_area())
+        here = self._href(self._without_area())
+        query["next"] = here if len(here) <= NEXT_MAX_LENGTH else self.path
         return f"{reverse('careers:area_picker')}?{query.urlencode()}"
 
     def options(self):

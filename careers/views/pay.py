@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from core.querystrings import form_query
 from core.text import printable_or_empty
 from official.filters import AreaFinder
-from official.models import Area
+from official.models import Area, AreaKind
 from official.selectors import occupation_pay_page
 
 from ..area_choice import AreaChoice, AreaChoiceMixin, href_with_area, return_address
@@ -65,18 +65,24 @@ class AreaPickerView(FilterView):
         if address is not None:
             context["next"] = query["next"] = self.request.GET["next"]
             context["carried"] = [("next", context["next"])]
+            links = [(area, href_with_area(address, area)) for area in context["areas"]]
         else:
-            address = (reverse("careers:role_list"), _list_query(query))
-        context["area_links"] = [(area, href_with_area(address, area)) for area in context["areas"]]
+            links = [(area, _list_href(query, area)) for area in context["areas"]]
+        context["area_links"] = links
         return context
 
 
-def _list_query(query):
-    """The role list's parameters the areas page carries, on its first page, basis implied."""
+def _list_href(query, area):
+    """The role list with the parameters the areas page carries, on its first page, listing the
+    official figures in `area`: implied by a state or metro area, asked for the nation."""
     params = query.copy()
-    for name in ("find", "page", "basis", "next"):
+    for name in ("find", "page", "basis", "next", "area"):
         params.pop(name, None)
-    return params
+    if area.kind == AreaKind.NATIONAL:
+        params["basis"] = "bls"
+    else:
+        params["area"] = area.code
+    return f"{reverse('careers:role_list')}?{params.urlencode()}"
 
 
 class RolePayView(AreaChoiceMixin, TemplateView):

@@ -128,6 +128,7 @@ class RoleListView(FilterView):
         return AreaChoice(
             self.request.path,
             area=area,
+            errors=filterset.form.errors.get("area", ()),
             carried=filterset.query(),
             options=filterset.filters["area"].extra["areas"],
             drops=("basis",),

@@ -20,12 +20,13 @@ from ..selectors import official_footnotes, official_release
 
 
 def _compare_href(slugs, area=None):
+    """/compare/ with these roles and the visitor's area (None: the nation, no area)."""
     params = QueryDict(mutable=True)
     params.setlist("role", slugs)
     if area is not None:
         params["area"] = area.code
     path = reverse("careers:compare")
-    return f"{path}?{params.urlencode()}" if slugs else path
+    return f"{path}?{params.urlencode()}" if params else path
 
 
 class MatchView(AreaChoiceMixin, ListView):
@@ -180,7 +181,7 @@ class CompareView(AreaChoiceMixin, TemplateView):
             [role.handbook.page for role in roles if role.handbook],
         )
         for role in roles:
-            role.remove_href = _compare_href([s for s in slugs if s != role.slug], area)
+            role.remove_href = _compare_href([s for s in slugs if s != role.slug], local)
         context.update(roles=roles, slugs=slugs, local_area=local)
         if len(roles) >= COMPARE_MIN:
             context["skill_rows"] = skill_rows(roles)
@@ -197,6 +198,6 @@ class CompareView(AreaChoiceMixin, TemplateView):
             )
             context["find"] = find
             context["found"] = [
-                (role, _compare_href([*slugs, role.slug], area)) for role in found_roles
+                (role, _compare_href([*slugs, role.slug], local)) for role in found_roles
             ]
         return context

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from careers.models import Role
+from official.models import Area
 
 pytestmark = pytest.mark.usefixtures("official_data")
 
@@ -255,3 +256,47 @@ def test_the_area_finder_returns_only_to_this_sites_area_pages(client, target):
     hrefs = [a.attrs["href"] for a in tree.select(".area-list a")]
     assert hrefs and all(href.startswith(f"{LIST}?area=") for href in hrefs)
     assert "evil" not in response.content.decode()
+
+
+def test_the_finder_lists_the_nations_official_figures_as_the_nation(client):
+    tree = page(client, f"{PICKER}?skill=python")
+    links = {a.get_text(): a.attrs["href"] for a in tree.select(".area-list a")}
+    # The nation is the default area: the official figures are asked for by the basis.
+    assert links["United States"] == f"{LIST}?skill=python&basis=bls"
+    back = page(client, f"{PICKER}?next=/match/%3Fhave%3Dpython")
+    links = {a.get_text(): a.attrs["href"] for a in back.select(".area-list a")}
+    assert links["United States"] == f"{MATCH}?have=python"
+
+
+def test_the_control_carries_a_tampered_page_only_within_bounds(client):
+    skills = "&".join(f"have=nope-{n}" for n in range(200))
+    tree = page(client, f"{MATCH}?{skills}&area=CA")
+    hidden = control(tree).select("input[type=hidden]")
+    assert 0 < len(hidden) <= 40
+    long = "x" * 5000
+    tree = page(client, f"{COMPARE}?role=data-scientist&find={long}", status=400)
+    values = [i.attrs["value"] for i in control(tree).select("input[type=hidden]")]
+    assert values == ["data-scientist"]
+
+
+def test_an_unknown_area_on_the_list_is_said_in_the_control_and_the_form(client):
+    tree = page(client, f"{LIST}?area=ZZ")
+    assert "There is no area" in control(tree).select_one("#area-choice-error").get_text()
+    summary = tree.select_one(".error-summary a[href='#area-choice']")
+    assert summary is not None
+
+
+def test_before_any_official_data_the_header_points_to_the_finder(client):
+    Area.objects.all().delete()
+    tree = page(client, ROLE)
+    assert control(tree) is None
+    assert tree.select_one(".area-bar a").attrs["href"] == PICKER
+
+
+def test_a_long_place_search_links_to_a_search_the_finder_accepts(client):
+    words = "california " + "x" * 150
+    tree = page(client, f"{LIST}?q={words}")
+    link = next(a for a in tree.select(".empty-state a") if a.get_text().startswith("Find"))
+    response = client.get(link.attrs["href"])
+    assert response.status_code == 200
+    assert not response.context["filter"].form.errors
