@@ -36,15 +36,17 @@ class AreaQuerySet(models.QuerySet):
     def named_like(self, text):
         return self.filter(name__icontains=text) if text else self
 
-    def named_in(self, text, min_length=3):
-        """Areas whose name holds `text` or one of its words (of `min_length` letters or more):
-        the places a search for roles may have meant. States and territories first."""
-        words = [word for word in text.split() if len(word) >= min_length]
-        if not words:
-            return self.none()
+    def named_in(self, text, min_length=4):
+        """Areas whose name holds `text` or one of its words (of `min_length` letters or more:
+        shorter ones are in too many names): the places a search for roles may have meant.
+        States and territories first."""
+        text = text.strip()
+        if len(text) < min_length:
+            return self.none()  # "ca", "new": in too many names to mean one place
         named = Q(name__icontains=text)
-        for word in words:
-            named |= Q(name__icontains=word)
+        for word in text.split():
+            if len(word) >= min_length:
+                named |= Q(name__icontains=word)
         first = Case(When(kind=AreaKind.STATE, then=Value(0)), default=Value(1))
         return self.filter(named).exclude(kind=AreaKind.NATIONAL).order_by(first, "name", "pk")
 

@@ -300,3 +300,10 @@ def test_a_long_place_search_links_to_a_search_the_finder_accepts(client):
     response = client.get(link.attrs["href"])
     assert response.status_code == 200
     assert not response.context["filter"].form.errors
+
+
+def test_a_short_word_suggests_no_place_but_a_place_name_does(client):
+    assert "places are" not in page(client, f"{LIST}?q=the+zzzz").get_text()
+    tree = page(client, f"{LIST}?q=san+francisco")
+    places = [a.get_text() for a in tree.select(".empty-state li a") if "area=" in a.attrs["href"]]
+    assert places == ["San Francisco-Oakland-Fremont, CA"]
