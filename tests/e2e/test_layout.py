@@ -84,12 +84,14 @@ def test_on_a_laptop_the_tools_are_in_the_header_without_a_menu(page):
         assert nav.get_by_role("link", name=name, exact=True).is_visible()
 
 
-def test_the_home_pages_first_phone_screen_holds_the_search_and_the_ways_in(phone):
+def test_the_home_pages_first_phone_screen_holds_the_search_the_area_and_the_ways_in(phone):
     phone.goto("/")
     height = PHONE["height"]
     search = phone.get_by_role("searchbox", name="Search the roles").bounding_box()
     button = phone.get_by_role("button", name="Search roles").bounding_box()
     assert search["y"] + search["height"] <= height and button["y"] + button["height"] <= height
+    area = phone.locator(".area-choice__summary").bounding_box()  # the area choice
+    assert area["y"] + area["height"] <= height
     for name in ("Browse roles", "Skill match", "Compare roles", "Pay by location"):
         box = phone.locator(".ways-in").get_by_role("link", name=name).bounding_box()
         assert box["y"] + box["height"] <= height, f"{name} ends {box['y'] + box['height']} px down"
