@@ -136,7 +136,7 @@ def test_the_area_boxes_say_both_errors_labelled(client, pay_data):
     boxes = [
         text_of(box) for box in re.findall(r'<section class="pay-box.*?</section>', html, re.S)
     ]
-    national, california = boxes
+    california, national = boxes  # the chosen area first
     assert (
         "employment ±1.8%, mean wage ±0.7% ( relative standard error ) BLS footnote 3" in national
     )
