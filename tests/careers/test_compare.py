@@ -156,5 +156,5 @@ def test_official_national_pay_is_shown_where_present_with_its_citation(client):
     assert "Official median pay (BLS, United States)" in html
     assert "$120,000" in html
     assert "Official occupation: Data Scientists, SOC 15-2051." in html
-    assert "no official occupation matches this role" in html  # computer engineer
+    assert "no official occupation is chosen for this role" in html  # computer engineer
     assert "U.S. Bureau of Labor Statistics" in html and "May 2025" in html

@@ -30,7 +30,7 @@ def test_rows_match_the_pages(handbook_data, client):
         e2024, e2034, percent, change = (number(v) for v in values[2:6])
         assert cell.startswith(f"+{percent}% (+{change:,} jobs): {e2024:,} in 2024, {e2034:,}")
         assert "last modified 28 August 2025" in cell
-    assert growth[2] == "No official occupation matches this role"
+    assert growth[2] == "No official occupation is chosen for this role"
     openings = row(html, "Openings a year (BLS, same page)")
     assert (
         openings[0]

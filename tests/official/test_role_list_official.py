@@ -54,7 +54,7 @@ def test_each_role_shows_the_official_median_in_the_area(client):
     assert "Official median, California" in page
     assert "Closest official occupation: Data Scientists, SOC 15-2051" in page
     assert "Official occupation: Data Scientists, SOC 15-2051" in page  # Data Scientist: exact
-    assert "No official occupation matches this role" in page
+    assert "No official occupation is chosen for this role" in page
     # The citation of the release and the warning that the figures differ.
     assert "U.S. Bureau of Labor Statistics" in page and "May 2025" in page
     assert "never merged" in page

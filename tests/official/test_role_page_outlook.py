@@ -142,7 +142,12 @@ def test_two_releases_side_by_side_each_cited(handbook_data, client, tmp_path, c
 
 def test_roles_without_figures_say_so(handbook_data, client):
     text = plain(section(page(client, "computer-engineer"), "official-outlook"))
-    assert "No official occupation matches this role closely enough" in text
+    assert "No official occupation is chosen for this role, so no official outlook is shown" in text
+    # Its candidates are compared, not missing: the page points to them.
+    assert "its candidate occupations are side by side under Why no official occupation?" in text
+    assert 'href="#official-why-heading"' in section(
+        page(client, "computer-engineer"), "official-outlook"
+    )
     role = map_role("Astronomer", "19-2011", "Astronomers")
     text = plain(section(page(client, role.slug), "official-outlook"))
     assert "do not cover astronomers" in text
