@@ -1,6 +1,7 @@
 """Roles, edited with their pay figures and skills on one page."""
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from careers.models import MAX_ALTERNATIVES, Role, RoleOccupation, RoleSkill
@@ -23,10 +24,22 @@ class RoleSkillInline(LabelledInlineMixin, EditorFormMixin, admin.TabularInline)
         return super().get_queryset(request).select_related("role", "skill")
 
 
+class AlternativesFormSet(BaseInlineFormSet):
+    """The role page's alternatives: the formset counts the rows kept (`validate_max`, rows
+    ticked for deletion left out), so each row tells its model not to count the saved ones,
+    which would refuse swapping one alternative for another in a single save."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.counted_by_formset = True
+        return form
+
+
 class AlternativeOccupationInline(LabelledInlineMixin, EditorFormMixin, admin.TabularInline):
     """Up to MAX_ALTERNATIVES other occupations close to the role, each linking to its pay."""
 
     model = RoleOccupation
+    formset = AlternativesFormSet
     extra = 0
     max_num = MAX_ALTERNATIVES
     autocomplete_fields = ["occupation"]

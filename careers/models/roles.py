@@ -240,8 +240,12 @@ class RoleOccupation(Versioned):
             raise ValidationError(
                 {"occupation": "This is the role's own official occupation, not an alternative."}
             )
-        if self._state.adding and (
-            RoleOccupation.objects.filter(role_id=self.role_id).count() >= MAX_ALTERNATIVES
+        # The role page's inline counts its own rows, deletions included (AlternativesFormSet).
+        counted = getattr(self, "counted_by_formset", False)
+        if (
+            self._state.adding
+            and not counted
+            and RoleOccupation.objects.filter(role_id=self.role_id).count() >= MAX_ALTERNATIVES
         ):
             raise ValidationError(
                 f"A role has at most {MAX_ALTERNATIVES} alternative occupations: remove one "

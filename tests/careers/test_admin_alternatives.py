@@ -101,6 +101,23 @@ def test_a_fourth_alternative_is_refused(editors):
     assert formset.max_num == MAX_ALTERNATIVES
 
 
+def test_a_full_list_can_swap_one_alternative_for_another_in_one_save(editors):
+    ada, _ = editors
+    role = Role.objects.get(slug="machine-learning-engineer")  # two from the fixtures
+    url = admin_url(Role, "change", role.pk)
+    data = add_row(current_form_data(ada.get(url)), Occupation.objects.get(soc_code="15-1251"), 3)
+    assert ada.post(url, data).status_code == 302
+    dropped = role.alternative_occupations.get(occupation__soc_code="15-1251")
+    data = current_form_data(ada.get(url))
+    data[f"{PREFIX}-{row_of(data, dropped)}-DELETE"] = "on"
+    data = add_row(data, Occupation.objects.get(soc_code="15-2041"), 3)
+    response = ada.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    codes = set(role.alternative_occupations.values_list("occupation__soc_code", flat=True))
+    assert "15-1251" not in codes and "15-2041" in codes
+    assert len(codes) == MAX_ALTERNATIVES
+
+
 def test_the_roles_own_occupation_is_not_an_alternative(editors):
     ada, _ = editors
     role = Role.objects.get(slug="software-engineer")
