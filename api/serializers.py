@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from careers.models import Company, Importance, Role, Salary, Skill, Source
 from faq.models import FaqEntry
-from official.models import FIGURES, HANDBOOK_SPAN
+from official.models import FIGURES, HANDBOOK_SPAN, RSE_FIGURES
 
 IMPORTANCE_NAMES = [label.lower() for label in Importance.labels]
 
@@ -162,6 +162,20 @@ class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
     median = serializers.IntegerField(allow_null=True)
     p75 = serializers.IntegerField(allow_null=True)
     p90 = serializers.IntegerField(allow_null=True)
+    # BLS's relative standard errors, percent, as the file writes them (one decimal): how
+    # precise the employment and the mean wage are. BLS publishes none for the percentiles.
+    employment_rse = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        allow_null=True,
+        help_text="Relative standard error of the employment, percent (BLS footnote 3).",
+    )
+    mean_rse = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        allow_null=True,
+        help_text="Relative standard error of the mean wage, percent (BLS footnote 3).",
+    )
     footnotes = serializers.DictField(
         child=serializers.CharField(), help_text="BLS footnote code per figure that has one."
     )
@@ -178,10 +192,10 @@ class OfficialEstimateSerializer(OfficialCitedMixin, serializers.Serializer):
             release=estimate.release,
             footnotes={
                 name: getattr(estimate, f"{name}_footnote")
-                for name in FIGURES
+                for name in (*FIGURES, *RSE_FIGURES)
                 if getattr(estimate, f"{name}_footnote")
             },
-            **{name: getattr(estimate, name) for name in FIGURES},
+            **{name: getattr(estimate, name) for name in (*FIGURES, *RSE_FIGURES)},
         )
         return super().to_representation(national)
 

@@ -161,6 +161,8 @@ def test_one_role_carries_every_national_official_figure(client):
     assert national["area"]["code"] == "US"
     assert national["median"] == 120000
     assert national["release"] == "May 2025"
+    # How precise, as BLS writes it (tests/official/oews_file.py: 4.3% and 2.6%).
+    assert (national["employment_rse"], national["mean_rse"]) == ("4.3", "2.6")
     assert client.get(role_url("computer-engineer")).json()["official_national"] is None
 
 
