@@ -190,9 +190,18 @@ def where_the_jobs_are(occupation, count=MOST_JOBS):
 
 
 def reliability_note():
-    """BLS's footnote explaining the relative standard error, in the release's words, and the
-    release it comes from (None for either before import_oews): two queries."""
+    """BLS's footnote explaining the relative standard error, in the release's words, the
+    release it comes from, and one state estimate with both errors as an example, read from
+    the data rather than written down (None for each before import_oews): three queries."""
+    example = (
+        WageEstimate.objects.cited()
+        .select_related("occupation")
+        .filter(area__kind=AreaKind.STATE, employment_rse__isnull=False, mean_rse__isnull=False)
+        .order_by("occupation__soc_code", "area__name", "pk")
+        .first()
+    )
     return {
         "rse_footnote": Footnote.objects.filter(code=RSE_EXPLAINED).first(),
         "rse_release": Release.objects.select_related("source").first(),
+        "rse_example": example,
     }

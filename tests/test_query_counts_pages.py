@@ -29,8 +29,9 @@ PAGES = {
     "/companies/amazon/": 4,
     # A company no role lists: the companies whose roles are known, so the page is no dead end.
     "/companies/google/": 3,
-    # The sources, and BLS's footnote on the relative standard error with its release.
-    "/about/": 3,
+    # The sources, and BLS's footnote on the relative standard error with its release and an
+    # example estimate (none imported here, so none shown).
+    "/about/": 4,
     # The guide's statistics and the OOH projections (none imported here, so no roles read).
     "/outlook/": 2,
     "/path/": 10,

@@ -343,6 +343,12 @@ def test_the_about_page_quotes_bls_on_the_relative_standard_error(client, offici
     assert RSE_FOOTNOTE in about
     assert "Source: U.S. Bureau of Labor Statistics" in about
     assert "no reliability label or threshold" in about
+    # The example is read from the data: the first occupation by SOC code in the first state
+    # by name with both errors (tests/official/oews_file.py: 11-3021 in California).
+    assert (
+        "for computer and information systems managers in California in May 2025, "
+        "“employment ±4.3%, mean wage ±2.6% (relative standard error)”" in about
+    )
 
 
 def test_the_about_page_before_any_import_says_so(client, article_data):
