@@ -16,7 +16,9 @@ from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from core.forms import FILTER_FORM_RENDERER
 from core.text import printable_or_empty
 from official.forms import AreaCodeField
-from official.models import Area, AreaKind
+from official.models import AreaKind
+
+from .filters import area_choices
 
 AREA = "area"
 # Left out of the control's hidden fields: a new area starts at the first page.
@@ -129,7 +131,7 @@ class AreaChoice:
         form.is_valid()
         return cls(
             request.path,
-            area=form.cleaned_data.get(AREA) if hasattr(form, "cleaned_data") else None,
+            area=form.cleaned_data.get(AREA),
             errors=form.errors.get(AREA, ()),
             carried=carried,
         )
@@ -145,29 +147,27 @@ class AreaChoice:
 
     def hidden(self):
         """(name, value) of the page's other parameters, for the control's GET form."""
-        query = self._without_area()
+        query = self._without()
         return [(name, value) for name in query for value in query.getlist(name)]
+
+    def _without(self, *names):
+        """The page's parameters without the area, the page number and `names`."""
+        query = self._carried.copy()
+        for name in (AREA, *RESTART, *names):
+            query.pop(name, None)
+        return query
 
     def _href(self, query):
         return f"{self.path}?{query.urlencode()}" if query else self.path
 
     def remove_href(self):
         """This page without the area (and what means nothing without it)."""
-        query = self._carried.copy()
-        for name in (AREA, *RESTART, *self.drops):
-            query.pop(name, None)
-        return self._href(query)
-
-    def _without_area(self):
-        query = self._carried.copy()
-        for name in (AREA, *RESTART):
-            query.pop(name, None)
-        return query
+        return self._href(self._without(*self.drops))
 
     def picker_href(self):
         """The area finder (metro areas by name), coming back to this page."""
         query = QueryDict(mutable=True)
-        here = self._href(self._without_area())
+        here = self._href(self._without())
         query["next"] = here if len(here) <= NEXT_MAX_LENGTH else self.path
         return f"{reverse('careers:area_picker')}?{query.urlencode()}"
 
@@ -175,7 +175,7 @@ class AreaChoice:
         """(group, [(code, name)]) for the select: the nation, then the states and territories
         (one query, made when the control is drawn), with a chosen metro area first."""
         if self._options is None:
-            self._options = list(Area.objects.national_and_states().only("code", "name", "kind"))
+            self._options = area_choices()
         nation = [(a.code, a.display_name) for a in self._options if a.kind == AreaKind.NATIONAL]
         states = [(a.code, a.name) for a in self._options if a.kind == AreaKind.STATE]
         groups = [("Nation", nation), ("States and territories", states)]

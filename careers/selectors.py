@@ -2,7 +2,7 @@
 
 from official.charts import range_chart
 from official.footnotes import RSE_EXPLAINED
-from official.models import FIGURES, RSE_FIGURES, AreaKind, Footnote, Release, WageEstimate
+from official.models import FIGURES, RSE_FIGURES, Footnote, Release, WageEstimate
 from official.selectors import where_the_jobs_are
 
 from .models import Duty, EducationStep, Role, Skill, SkillKind
@@ -80,9 +80,10 @@ def role_page(slug, area=None):
 
 
 def local_estimate(role, area):
-    """The role's official occupation's estimate in `area` (a state or metro Area), or None:
-    none chosen, the nation (the role already has it), no occupation or no estimate there."""
-    if area is None or area.kind == AreaKind.NATIONAL or role.official_occupation_id is None:
+    """The role's official occupation's estimate in `area` (the visitor's, a state or metro
+    Area: careers/area_choice.py never chooses the nation), or None: none chosen, no occupation
+    or no estimate there."""
+    if area is None or role.official_occupation_id is None:
         return None
     return WageEstimate.objects.in_area(role.official_occupation_id, area).first()
 

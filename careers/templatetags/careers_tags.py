@@ -5,6 +5,7 @@ this library only registers them.
 """
 
 from django import template
+from django.urls import reverse
 
 from careers import formatting
 from careers.dates import handbook_dated, section_dates, shown_medians
@@ -41,3 +42,9 @@ def with_area(url, choice):
     if not query:
         return url
     return f"{url}{'&' if '?' in str(url) else '?'}{query}"
+
+
+@register.simple_tag(takes_context=True)
+def area_url(context, view_name, *args):
+    """`{% url %}` carrying the page's visitor's area: `{% area_url 'careers:match' %}`."""
+    return with_area(reverse(view_name, args=args), context.get("area_choice"))

@@ -10,19 +10,17 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from core.querystrings import form_query
-from core.text import printable_or_empty
 from official.filters import AreaFinder
 from official.models import Area, AreaKind
 from official.selectors import occupation_pay_page
 
-from ..area_choice import AreaChoice, AreaChoiceMixin, href_with_area, return_address
+from ..area_choice import AreaChoice, AreaChoiceMixin, bounded, href_with_area, return_address
 from ..filters import RoleFilter
 from ..forms import RolePayForm
 from ..models import Role
 
 # The role list's own parameters that the areas page carries back to it.
 CARRIED = {name: f for name, f in RoleFilter.base_filters.items() if name not in ("area", "basis")}
-CARRIED_MAX = 40
 
 
 class AreaPickerView(FilterView):
@@ -42,14 +40,13 @@ class AreaPickerView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Carried as sent, so a value with a control character (a NUL) is dropped rather than
-        # echoed into the page; no filter of the list accepts one.
-        context["carried"] = [
-            (name, value)
-            for name in CARRIED
-            for value in self.request.GET.getlist(name)
-            if printable_or_empty(value)
-        ][:CARRIED_MAX]
+        # Carried as sent, within the area control's bounds: a value with a control character
+        # (a NUL) is dropped rather than echoed into the page; no filter of the list accepts one.
+        sent = QueryDict(mutable=True)
+        for name in CARRIED:
+            sent.setlist(name, self.request.GET.getlist(name))
+        kept = bounded(sent)
+        context["carried"] = [(name, value) for name in kept for value in kept.getlist(name)]
         # Links keep the search (as cleaned) and the role list's own parameters (which the list
         # cleans), in the order they came; nothing else a visitor sent.
         own = form_query(self.filterset.form)

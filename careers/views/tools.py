@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from core.querystrings import form_query
-from official.models import Area, AreaKind
+from official.models import Area
 
 from ..area_choice import AreaChoiceForm, AreaChoiceMixin
 from ..dates import list_dates, section_dates
@@ -143,8 +143,7 @@ class CompareView(AreaChoiceMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form = CompareForm(self.request.GET)
-        area = self.read_area(carried=form_query(form))
-        local = area if area is not None and area.kind != AreaKind.NATIONAL else None
+        local = self.read_area(carried=form_query(form))  # a state or metro area, or None
         context = super().get_context_data(**kwargs)
         context.update(
             form=form, errors=[], roles=[], compare_min=COMPARE_MIN, compare_max=COMPARE_MAX
